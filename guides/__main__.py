@@ -1,0 +1,3 @@
+from guides.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,28 @@
+"""All content checks. Plain Python over files: nothing here knows about MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from guides.checks import hotlines, links, safety, schema, structure, translations
+from guides.checks.context import Context
+from guides.findings import Report
+from guides.reader import Content, read_content
+
+CHECKS = (schema.check, translations.check, structure.check, links.check, hotlines.check,
+          safety.check)
+
+
+def run_checks(content: Content, today: dt.date | None = None) -> Report:
+    ctx = Context(content=content, today=today or dt.date.today())
+    ctx.findings.extend(content.findings)
+    for check in CHECKS:
+        check(ctx)
+    return Report(findings=ctx.findings, files_checked=content.files_checked)
+
+
+def check_directory(root: Path, base: Path | None = None,
+                    today: dt.date | None = None) -> Report:
+    """Read and check a content directory; paths in findings are relative to `base`."""
+    return run_checks(read_content(root, base), today)

@@ -1,0 +1,118 @@
+"""Content must not run script or pull anything from another host.
+
+Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs and SVG files are
+all read; URLs are compared after undoing entity and white-space tricks, as a browser
+would read them (`jav&#x61;script:` is `javascript:`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from guides.checks.context import Context
+from guides.model import Document
+from guides.reader import read_text
+
+FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
+                  "link", "meta", "style", "form", "svg", "math", "template", "portal"}
+URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset",
+             "background", "cite", "ping", "lowsrc", "dynsrc"}
+RESOURCE_ATTRS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
+UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file", "livescript", "mocha"}
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
+CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def normalise_url(url: str) -> str:
+    """What a browser would make of the URL: entities undone, spaces and controls gone."""
+    previous = None
+    while previous != url:  # entities may be nested (&amp;#x61;)
+        previous, url = url, html.unescape(url)
+    return CONTROL.sub("", url).lower()
+
+
+def scheme_of(url: str) -> str:
+    match = SCHEME.match(normalise_url(url))
+    return match.group(1) if match else ""
+
+
+def is_remote(url: str) -> bool:
+    norm = normalise_url(url)
+    return norm.startswith("//") or scheme_of(url) in ("http", "https", "ftp", "ws", "wss")
+
+
+def check(ctx: Context) -> None:
+    for doc in ctx.content.documents():
+        if not doc.readable:
+            continue
+        scan = ctx.scan(doc)
+        for link in scan.links:
+            scheme = scheme_of(link.url)
+            if scheme in UNSAFE_SCHEMES:
+                ctx.error(doc, link.line, "html.unsafe-url", url=_short(link.url), scheme=scheme)
+            elif link.image and is_remote(link.url):
+                ctx.error(doc, link.line, "html.remote-resource", url=_short(link.url))
+        for tag in scan.tags:
+            if tag.name in FORBIDDEN_TAGS:
+                ctx.error(doc, tag.line, "html.forbidden-tag", tag=tag.name)
+            _check_attrs(ctx, doc, tag.name, tag.attrs, tag.line)
+        for attr_list in scan.attr_lists:
+            _check_attrs(ctx, doc, "{:}", attr_list.attrs, attr_list.line)
+    for asset in sorted(ctx.content.assets):
+        if asset.lower().endswith(".svg"):
+            _check_svg(ctx, asset)
+
+
+def _check_attrs(ctx: Context, doc: Document, tag: str, attrs: list[tuple[str, str]],
+                 line: int) -> None:
+    for name, value in attrs:
+        name = name.lower()
+        if name.startswith("on"):
+            ctx.error(doc, line, "html.event-attr", attr=name, tag=tag)
+            continue
+        if name in URL_ATTRS:
+            for url in _urls(name, value):
+                scheme = scheme_of(url)
+                if scheme in UNSAFE_SCHEMES:
+                    ctx.error(doc, line, "html.unsafe-url", url=_short(url), scheme=scheme)
+                elif name in RESOURCE_ATTRS and is_remote(url):
+                    ctx.error(doc, line, "html.remote-resource", url=_short(url))
+        if name == "style":
+            for url in CSS_URL.findall(html.unescape(value)):
+                if is_remote(url) or scheme_of(url) in UNSAFE_SCHEMES:
+                    ctx.error(doc, line, "html.remote-resource", url=_short(url))
+            if "expression(" in normalise_url(value):
+                ctx.error(doc, line, "html.event-attr", attr="style: expression()", tag=tag)
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name == "srcset":
+        return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
+    return [value]
+
+
+def _check_svg(ctx: Context, asset: str) -> None:
+    path = ctx.content.root / asset
+    rel = ctx.content.rel(path)
+    text = read_text(path, rel, ctx.findings)
+    if text is None:
+        return
+    lowered = normalise_url(text)
+    for needle, what in (("<script", "<script>"), ("javascript:", "javascript:"),
+                         ("<foreignobject", "<foreignObject>")):
+        if needle in lowered:
+            ctx.error(rel, 1, "svg.unsafe", what=what)
+    for match in re.finditer(r"\son[a-z]+\s*=", text, re.IGNORECASE):
+        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
+                  what=match.group(0).strip())
+        break
+    for match in re.finditer(r"(?:href|src)\s*=\s*[\"']\s*(?:https?:)?//", text, re.IGNORECASE):
+        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
+                  what=match.group(0).strip())
+        break
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 60 else url[:57] + "..."

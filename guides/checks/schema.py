@@ -1,0 +1,124 @@
+"""Front matter against the schema in `guides.model`: fields, types, sets and dates."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from guides.checks.context import Context
+from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TYPE_NAMES = {"str": "text", "int": "integer", "date": "date", "choice": "text",
+              "audience": "list", "path": "text", "id": "text"}
+
+
+def check(ctx: Context) -> None:
+    for doc in ctx.content.documents():
+        if doc.readable:
+            check_document(ctx, doc)
+
+
+def check_document(ctx: Context, doc: Document) -> None:
+    meta = doc.meta
+    for key in meta:
+        if key not in FIELDS:
+            close = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
+            ctx.error(doc, doc.line_of(key), "fm.unknown-key", key=key,
+                      suggestion=close[0] if close else "")
+    for spec in FIELDS.values():
+        if spec.name == "source_version":
+            continue
+        if spec.name not in meta:
+            if spec.required:
+                ctx.error(doc, 1, "fm.required", field=spec.name, example=spec.example)
+            continue
+        _check_value(ctx, doc, spec.name, meta[spec.name])
+    _check_source_version(ctx, doc)
+    _check_dates(ctx, doc)
+    if meta.get("status") == "withdrawn" and not meta.get("withdrawn_reason"):
+        ctx.error(doc, doc.line_of("status"), "fm.withdrawn-reason")
+
+
+def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
+    spec = FIELDS[name]
+    line = doc.line_of(name)
+    got = _type_name(value)
+    if spec.type in ("str", "choice", "path", "id"):
+        if not isinstance(value, str):
+            ctx.error(doc, line, "fm.type", field=name, expected="text", got=got,
+                      example=spec.example)
+            return
+        if not value.strip():
+            ctx.error(doc, line, "fm.blank", field=name, example=spec.example)
+            return
+    if spec.type == "id" and not ID_PATTERN.match(value):
+        ctx.error(doc, line, "fm.id-format", field=name, value=value)
+    elif spec.type == "choice" and value not in spec.choices:
+        ctx.error(doc, line, "fm.choice", field=name, value=value,
+                  choices=", ".join(spec.choices), suggestion=_closest(value, spec.choices))
+    elif spec.type == "int" and (isinstance(value, bool) or not isinstance(value, int)
+                                 or value < 1):
+        ctx.error(doc, line, "fm.type", field=name, expected="integer", got=_shown(value),
+                  example=spec.example)
+    elif spec.type == "date" and as_date(value) is None:
+        ctx.error(doc, line, "fm.type", field=name, expected="date", got=_shown(value),
+                  example=spec.example)
+    elif spec.type == "audience":
+        words = audiences(value)
+        if not words:
+            ctx.error(doc, line, "fm.type", field=name, expected="list", got=got,
+                      example=spec.example)
+            return
+        for word in words:
+            if word not in spec.choices:
+                ctx.error(doc, line, "fm.choice", field=name, value=word,
+                          choices=", ".join(spec.choices),
+                          suggestion=_closest(word, spec.choices))
+    elif name == "summary" and len(value) > SUMMARY_MAX_CHARS:
+        ctx.warning(doc, line, "fm.summary-long", length=len(value), limit=SUMMARY_MAX_CHARS)
+
+
+def _check_source_version(ctx: Context, doc: Document) -> None:
+    present = "source_version" in doc.meta
+    if doc.is_source:
+        if present:
+            ctx.error(doc, doc.line_of("source_version"), "fm.source-version-in-source")
+    elif not present:
+        ctx.error(doc, 1, "fm.source-version-missing")
+    else:
+        _check_value(ctx, doc, "source_version", doc.meta["source_version"])
+
+
+def _check_dates(ctx: Context, doc: Document) -> None:
+    updated = as_date(doc.meta.get("updated"))
+    review_by = as_date(doc.meta.get("review_by"))
+    if updated and updated > ctx.today:
+        ctx.error(doc, doc.line_of("updated"), "fm.updated-future", date=updated.isoformat(),
+                  today=ctx.today.isoformat())
+    if updated and review_by and review_by < updated:
+        ctx.error(doc, doc.line_of("review_by"), "fm.review-before-updated",
+                  review_by=review_by.isoformat(), updated=updated.isoformat())
+    elif review_by and review_by < ctx.today and doc.meta.get("status") == "published":
+        # A warning, not an error: old guidance with a visible notice is better than none
+        # while an urgent fix must still be publishable. See README "Review dates".
+        ctx.warning(doc, doc.line_of("review_by"), "fm.review-overdue",
+                    review_by=review_by.isoformat(), days=(ctx.today - review_by).days)
+
+
+def _closest(value: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.5)
+    return close[0] if close else ""
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "empty"
+    return {bool: "yes/no", int: "integer", float: "number", str: "text", list: "list",
+            dict: "mapping"}.get(type(value), type(value).__name__)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -1,0 +1,172 @@
+"""`guides`: check the content, build the site, preview it.
+
+    guides check [--lang en] [--format json]
+    guides build            checks first; refuses to build when there are errors
+    guides serve            live preview that rebuilds on every change
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from guides.checks import check_directory
+from guides.findings import Report
+
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="guides", description="守望指南 Shouwang Guides")
+    sub = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=("zh", "en"), default="zh",
+                        help="language of the messages (default: zh)")
+    common.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+
+    check = sub.add_parser("check", parents=[common], help="check all content")
+    check.add_argument("--content", default=None,
+                       help="content folder (default: docs_dir of mkdocs.yml, else content/)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+
+    build = sub.add_parser("build", parents=[common], help="check, then build the site")
+    build.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    build.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/)")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    serve = sub.add_parser("serve", parents=[common], help="live preview")
+    serve.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    serve.add_argument("-a", "--dev-addr", default=None, help="IP:PORT (default 127.0.0.1:8000)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # never a traceback for editors; say what happened instead
+        print(_internal_error(exc, args.lang), file=sys.stderr)
+        return 2
+
+
+def _internal_error(exc: Exception, lang: str) -> str:
+    what = f"{type(exc).__name__}: {exc}"
+    if lang == "en":
+        return f"guides: internal error ({what}). Please report this with the files you changed."
+    return f"guides：内部错误（{what}）。请把这条信息和你改过的文件一起反馈给技术人员。"
+
+
+def _content_dir(args: argparse.Namespace) -> Path:
+    if getattr(args, "content", None):
+        return Path(args.content)
+    config = Path(args.config_file)
+    if config.is_file():
+        import yaml
+
+        try:
+            text = config.read_text(encoding="utf-8")
+            docs_dir = yaml.load(text, Loader=_LenientLoader).get("docs_dir", "docs")
+            return config.parent / docs_dir
+        except (yaml.YAMLError, OSError, AttributeError, UnicodeDecodeError):
+            pass
+    return Path("content")
+
+
+def _run_check(args: argparse.Namespace) -> Report:
+    content = _content_dir(args)
+    return check_directory(content, base=Path.cwd(), today=args.today)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    report = _run_check(args)
+    if args.format == "json":
+        print(report.format_json(args.lang))
+    else:
+        print(report.format_text(args.lang))
+    return 1 if report.has_errors else 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    report = _run_check(args)
+    print(report.format_text(args.lang))
+    if report.has_errors:
+        print("没有构建：请先改正上面的错误。" if args.lang == "zh"
+              else "Not built: fix the errors above first.", file=sys.stderr)
+        return 1
+    if args.strict and report.count("warning"):
+        print("没有构建：--strict 模式下警告也要改正。" if args.lang == "zh"
+              else "Not built: --strict treats warnings as errors.", file=sys.stderr)
+        return 1
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+    try:
+        config = load_config(config_file=args.config_file, strict=args.strict, **overrides)
+        plugin = config.plugins.get("shouwang")
+        if plugin is not None:
+            plugin.report = report  # already checked and printed
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        print(f"{'构建失败' if args.lang == 'zh' else 'Build failed'}: {exc}", file=sys.stderr)
+        return 1
+    site_dir = Path(config.site_dir)
+    print(f"网站已生成：{site_dir}/。预览：guides serve" if args.lang == "zh"
+          else f"Site built in {site_dir}/. Preview it with: guides serve")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}
+    try:
+        serve(config_file=args.config_file, livereload=True, **kwargs)
+    except MkDocsException as exc:
+        print(f"{'预览失败' if args.lang == 'zh' else 'Preview failed'}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+class _LenientLoader:
+    """A YAML loader that ignores the !!python/name tags some mkdocs.yml files carry."""
+
+    def __new__(cls, stream):
+        import yaml
+
+        loader = yaml.SafeLoader(stream)
+        loader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+        return loader

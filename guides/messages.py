@@ -1,0 +1,321 @@
+"""Every message an editor can see, in Chinese (the default) and English.
+
+Each code has a message (what is wrong) and a hint (how to fix it). `{suggestion}` parts
+are added only when there is a suggestion to make.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code: {lang: (message, hint)}
+CATALOG: dict[str, dict[str, tuple[str, str]]] = {
+    # files
+    "file.no-content": {
+        "zh": ("找不到内容文件夹", "在项目根目录下建一个 content/ 文件夹，每篇指南一个子文件夹。"),
+        "en": ("the content folder does not exist",
+               "create content/ at the project root, with one folder per guide")},
+    "file.too-large": {
+        "zh": ("文件太大（{size}），上限是 {limit}",
+               "手机上打不开这么大的页面。把内容拆成几篇指南，图片和录音另存为文件。"),
+        "en": ("the file is too large ({size}); the limit is {limit}",
+               "phones cannot open pages this big: split it into several guides and keep "
+               "images and audio in their own files")},
+    "file.unreadable": {
+        "zh": ("无法读取文件：{error}", "检查文件权限，或重新保存这个文件。"),
+        "en": ("cannot read the file: {error}", "check its permissions or save it again")},
+    "file.binary": {
+        "zh": ("这不是文本文件（含有二进制数据）",
+               "Markdown 文件必须是纯文本。用文本编辑器重新保存，不要把 Word 文档改名成 .md。"),
+        "en": ("this is not a text file (it holds binary data)",
+               "Markdown files must be plain text: save it again from a text editor; do not "
+               "rename a Word document to .md")},
+    "file.encoding": {
+        "zh": ("文件不是 UTF-8 编码{guess_zh}",
+               "用编辑器“另存为”，编码选 UTF-8（记事本里选“UTF-8”）。"),
+        "en": ("the file is not UTF-8 encoded{guess_en}",
+               "use your editor's \"Save as\" and choose the UTF-8 encoding")},
+    "file.empty": {
+        "zh": ("文件是空的", "写入内容（开头是 --- 包起来的元数据），或者删掉这个文件。"),
+        "en": ("the file is empty",
+               "write the guide (front matter between --- lines first) or delete the file")},
+    "file.unexpected": {
+        "zh": ("不认识的文件类型“{suffix}”，它会原样发布到网站上",
+               "指南文件夹里只放 .md 文本、图片（png/jpg/webp/svg）、录音（mp3/m4a/ogg）和 PDF。"),
+        "en": ("unexpected file type \"{suffix}\"; it would be published as it is",
+               "guide folders hold .md files, images (png/jpg/webp/svg), audio (mp3/m4a/ogg) "
+               "and PDFs only")},
+    "file.misplaced": {
+        "zh": ("“{name}”不在指南文件夹里", "每篇指南一个文件夹：content/指南名/zh.md。把文件移进去。"),
+        "en": ("\"{name}\" is not inside a guide folder",
+               "each guide has its own folder: content/guide-name/zh.md; move the file there")},
+    "file.language": {
+        "zh": ("文件名“{name}”不是支持的语言", "语言文件名只能是 zh.md、wuu.md 或 en.md。"),
+        "en": ("file name \"{name}\" is not a supported language",
+               "language files are named zh.md, wuu.md or en.md")},
+    # front matter: form
+    "fm.missing": {
+        "zh": ("缺少元数据（front matter）", "文件第一行写 ---，接着写 id、title 等字段，再写一行 ---。"),
+        "en": ("the front matter is missing",
+               "start the file with a --- line, then id, title and the other fields, then ---")},
+    "fm.unclosed": {
+        "zh": ("元数据没有结束行 ---", "在最后一个字段后面加一行 ---，再开始正文。"),
+        "en": ("the front matter has no closing --- line",
+               "add a --- line after the last field, before the text")},
+    "fm.empty": {
+        "zh": ("元数据是空的", "在两行 --- 之间写上 id、kind、title 等必填字段。"),
+        "en": ("the front matter is empty",
+               "write id, kind, title and the other required fields between the --- lines")},
+    "fm.not-mapping": {
+        "zh": ("元数据格式不对：应该是“字段: 值”的形式", "每行写一个字段，例如 title: 居民核酸检测指南"),
+        "en": ("the front matter is not a list of \"field: value\" lines",
+               "write one field per line, e.g. title: Testing guide")},
+    "fm.yaml": {
+        "zh": ("元数据写法有误（YAML：{problem}）",
+               "检查这一行：冒号后要有空格；含冒号或 # 的值要用引号括起来；缩进用空格不用 Tab。"),
+        "en": ("the front matter cannot be read (YAML: {problem})",
+               "check this line: a space after each colon, quotes around values that contain "
+               "a colon or #, spaces not tabs for indentation")},
+    "fm.duplicate-key": {
+        "zh": ("字段“{key}”写了两次（第 {first} 行已有）", "删掉其中一个。"),
+        "en": ("field \"{key}\" is written twice (first on line {first})", "delete one of them")},
+    # front matter: schema
+    "fm.unknown-key": {
+        "zh": ("不认识的字段“{key}”", "删掉它，或改成 README 里列出的字段名。"),
+        "en": ("unknown field \"{key}\"", "delete it or use a field listed in the README")},
+    "fm.required": {
+        "zh": ("缺少必填字段“{field}”", "在元数据里加一行，例如 {field}: {example}"),
+        "en": ("required field \"{field}\" is missing", "add a line such as {field}: {example}")},
+    "fm.type": {
+        "zh": ("字段“{field}”应该是{expected_zh}，现在是“{got}”", "例如 {field}: {example}"),
+        "en": ("field \"{field}\" must be {expected_en}, not \"{got}\"",
+               "for example {field}: {example}")},
+    "fm.blank": {
+        "zh": ("字段“{field}”是空的", "填上内容，例如 {field}: {example}"),
+        "en": ("field \"{field}\" is empty", "fill it in, e.g. {field}: {example}")},
+    "fm.id-format": {
+        "zh": ("“{field}”的值“{value}”格式不对",
+               "只用小写英文字母、数字和短横线，例如 testing-guide。"),
+        "en": ("\"{value}\" is not a valid {field}",
+               "use lowercase letters, digits and dashes only, e.g. testing-guide")},
+    "fm.choice": {
+        "zh": ("字段“{field}”的值“{value}”不在允许范围内", "可选值：{choices}"),
+        "en": ("\"{value}\" is not an allowed value of \"{field}\"", "allowed: {choices}")},
+    "fm.summary-long": {
+        "zh": ("摘要太长（{length} 个字符，建议不超过 {limit}）",
+               "摘要只写一句话，会显示在搜索结果和微信分享里。"),
+        "en": ("the summary is long ({length} characters; keep it under {limit})",
+               "one sentence: it shows in search results and chat previews")},
+    "fm.source-version-in-source": {
+        "zh": ("普通话原文不需要 source_version", "删掉这一行；只有译文（wuu.md、en.md）才写它。"),
+        "en": ("the Mandarin source must not have source_version",
+               "delete the line: only translations (wuu.md, en.md) have it")},
+    "fm.source-version-missing": {
+        "zh": ("译文缺少 source_version", "写上翻译时依据的普通话版本号，例如 source_version: 3"),
+        "en": ("the translation has no source_version",
+               "add the Mandarin version it was translated from, e.g. source_version: 3")},
+    "fm.updated-future": {
+        "zh": ("更新日期 {date} 在今天（{today}）之后", "写实际修改的日期，不要写将来的日期。"),
+        "en": ("updated date {date} is after today ({today})",
+               "use the date of the change, not a future date")},
+    "fm.review-before-updated": {
+        "zh": ("复核日期 {review_by} 早于更新日期 {updated}", "复核日期应在更新日期之后，例如三个月后。"),
+        "en": ("review_by {review_by} is before updated {updated}",
+               "set a review date after the update, e.g. three months later")},
+    "fm.review-overdue": {
+        "zh": ("已过复核日期 {review_by}（超过 {days} 天），读者会看到“内容可能过时”的提醒",
+               "请核对内容是否仍然正确，然后把 review_by 改到下一个复核日期。"),
+        "en": ("past its review date {review_by} ({days} days); readers are told it may be "
+               "out of date", "check the guide is still right, then move review_by forward")},
+    "fm.withdrawn-reason": {
+        "zh": ("已撤下的指南缺少撤下原因", "加一行 withdrawn_reason: 原因，并尽量写 replaced_by: 新指南编号"),
+        "en": ("a withdrawn guide needs a reason",
+               "add withdrawn_reason: … and, if there is one, replaced_by: new-guide-id")},
+    # across files
+    "guide.id-mismatch": {
+        "zh": ("编号“{id}”和 {source} 里的“{expected}”不一致", "同一篇指南的各语言文件 id 必须相同。"),
+        "en": ("id \"{id}\" differs from \"{expected}\" in {source}",
+               "all language files of one guide share one id")},
+    "guide.kind-mismatch": {
+        "zh": ("类型“{kind}”和 {source} 里的“{expected}”不一致", "同一篇指南的各语言文件 kind 必须相同。"),
+        "en": ("kind \"{kind}\" differs from \"{expected}\" in {source}",
+               "all language files of one guide share one kind")},
+    "guide.duplicate-id": {
+        "zh": ("编号“{id}”已被文件夹 {other} 使用", "每篇指南的 id 必须唯一，换一个编号。"),
+        "en": ("id \"{id}\" is already used by folder {other}", "give each guide its own id")},
+    "guide.no-source": {
+        "zh": ("文件夹 {folder} 没有普通话原文 {source}.md", "先写普通话版本，其他语言从它翻译。"),
+        "en": ("folder {folder} has no Mandarin source {source}.md",
+               "write the Mandarin version first; translations are made from it")},
+    "guide.unknown-replacement": {
+        "zh": ("replaced_by 指向的指南“{id}”不存在", "写一个已有指南的 id。"),
+        "en": ("replaced_by names a guide \"{id}\" that does not exist",
+               "use the id of an existing guide")},
+    "translation.stale": {
+        "zh": ("译文过期：依据第 {source_version} 版翻译，原文 {source} 已是第 {version} 版",
+               "对照原文更新译文，然后把 source_version 改成 {version}。"),
+        "en": ("stale translation: made from version {source_version}, {source} is at "
+               "version {version}", "update the translation, then set source_version: {version}")},
+    "translation.ahead": {
+        "zh": ("source_version {source_version} 比原文 {source} 的版本 {version} 还新",
+               "source_version 不能大于原文的 version，请改正。"),
+        "en": ("source_version {source_version} is newer than {source}'s version {version}",
+               "source_version cannot be above the source's version")},
+    "translation.missing": {
+        "zh": ("已发布，但还没有这些语言的版本：{languages}", "需要时用同一个 id 添加译文。"),
+        "en": ("published, with no version yet in: {languages}",
+               "add translations with the same id when needed")},
+    # structure
+    "structure.h1": {
+        "zh": ("正文里有一级标题“{text}”", "标题由元数据的 title 生成；正文从 ## 二级标题开始。"),
+        "en": ("the text has a level-1 heading \"{text}\"",
+               "the title comes from the front matter; start sections at ##")},
+    "structure.missing-section": {
+        "zh": ("缺少必需章节“{title}”（{{#{id}}}）", "加一个二级标题：## {title} {{#{id}}}"),
+        "en": ("required section \"{title}\" ({{#{id}}}) is missing",
+               "add a heading: ## {title} {{#{id}}}")},
+    "structure.order": {
+        "zh": ("章节“{title}”（{{#{id}}}）应该放在 {{#{after}}} 之后", "按模板顺序调整章节。"),
+        "en": ("section \"{title}\" ({{#{id}}}) must come after {{#{after}}}",
+               "move the sections into the template's order")},
+    "structure.first-section": {
+        "zh": ("第一个章节应该是“{title}”（{{#{id}}}），现在是“{found}”",
+               "先告诉读者现在要做什么：把 ## {title} {{#{id}}} 移到最前面。"),
+        "en": ("the first section must be \"{title}\" ({{#{id}}}), not \"{found}\"",
+               "say what to do now first: move ## {title} {{#{id}}} to the top")},
+    "tips.none": {
+        "zh": ("提示单里没有提示", "每条提示写成带编号的二级标题：## 1. 做好个人防护"),
+        "en": ("the tip sheet has no tips",
+               "write each tip as a numbered heading: ## 1. Protect yourself")},
+    "tips.numbering": {
+        "zh": ("提示编号应为 {expected}：“{text}”", "提示按 1、2、3…… 依次编号，写成 ## {expected}. 标题"),
+        "en": ("tip number {expected} expected: \"{text}\"",
+               "number tips 1, 2, 3, … in order: ## {expected}. Heading")},
+    "tips.empty": {
+        "zh": ("提示“{text}”下面没有内容", "在标题下写一两行具体做法。"),
+        "en": ("tip \"{text}\" has no text", "add a line or two on what to do")},
+    "tips.long": {
+        "zh": ("提示“{text}”太长（{lines} 行，{chars} 字），上限 {max_lines} 行、{max_chars} 字",
+               "每条提示只留最要紧的几句，其余内容另写一篇指南。"),
+        "en": ("tip \"{text}\" is long ({lines} lines, {chars} characters; limits "
+               "{max_lines} and {max_chars})", "keep only the few lines that matter most")},
+    "checklist.no-phase": {
+        "zh": ("清单没有阶段标题", "用二级标题分阶段，例如 ## 上岗前，下面写 - [ ] 事项"),
+        "en": ("the checklist has no phases",
+               "group items under level-2 phase headings, e.g. ## Before the shift")},
+    "checklist.outside-phase": {
+        "zh": ("清单项“{text}”不在任何阶段下", "把它移到某个 ## 阶段标题下面。"),
+        "en": ("item \"{text}\" is not under a phase", "move it under a ## phase heading")},
+    "checklist.empty-phase": {
+        "zh": ("阶段“{text}”下没有清单项", "加上 - [ ] 事项，或删掉这个阶段。"),
+        "en": ("phase \"{text}\" has no items", "add - [ ] items or remove the phase")},
+    "checklist.prechecked": {
+        "zh": ("清单项“{text}”已经打了勾", "清单项应以 - [ ] 开头（未勾选），由志愿者自己勾。"),
+        "en": ("item \"{text}\" is already ticked",
+               "write items unticked, - [ ], for volunteers to tick")},
+    # links and media
+    "link.broken": {
+        "zh": ("链接目标不存在：{url}", "检查路径；链接其他指南写文件夹，例如 ../testing-guide/"),
+        "en": ("the link target does not exist: {url}",
+               "check the path; link another guide by its folder, e.g. ../testing-guide/")},
+    "link.anchor": {
+        "zh": ("{target} 里没有锚点 #{anchor}", "检查章节 id，例如 ## 标题 {{#{anchor}}}"),
+        "en": ("{target} has no anchor #{anchor}",
+               "check the section id, e.g. ## Heading {{#{anchor}}}")},
+    "link.no-translation": {
+        "zh": ("链接的指南没有{language}版本：{url}", "删掉这个链接，或先添加该语言的版本。"),
+        "en": ("the linked guide has no {language} version: {url}",
+               "remove the link or add that language version first")},
+    "link.absolute": {
+        "zh": ("站内链接不能以 / 开头：{url}", "用相对路径，例如 ../testing-guide/"),
+        "en": ("site links must not start with /: {url}", "use a relative path, e.g. ../testing-guide/")},
+    "link.outside": {
+        "zh": ("链接指向 content 文件夹之外：{url}", "只能链接 content/ 里的指南和文件。"),
+        "en": ("the link points outside content/: {url}",
+               "link only to guides and files inside content/")},
+    "image.alt": {
+        "zh": ("图片 {src} 没有替代文字", "在方括号里写图片内容，例如 ![排队时保持一米距离](queue.png)"),
+        "en": ("image {src} has no alt text",
+               "describe it in the brackets, e.g. ![Keep one metre apart](queue.png)")},
+    "media.missing-src": {
+        "zh": ("图片或录音没有写文件名", "写上文件名，例如 ![说明](photo.png)"),
+        "en": ("an image or audio element has no file", "name the file, e.g. ![text](photo.png)")},
+    "media.missing": {
+        "zh": ("找不到文件：{src}", "把文件放进指南文件夹，并检查文件名大小写。"),
+        "en": ("file not found: {src}",
+               "put the file in the guide's folder and check the name's upper/lower case")},
+    "media.format": {
+        "zh": ("{src} 的格式不对", "支持的格式：{formats}"),
+        "en": ("{src} has the wrong format", "supported: {formats}")},
+    "audio.too-large": {
+        "zh": ("录音 {src} 太大（{size}），上限 {limit}", "压缩成 64 kbps 的 MP3 或 M4A。"),
+        "en": ("recording {src} is too large ({size}; limit {limit})",
+               "compress it to a 64 kbps MP3 or M4A")},
+    # safety
+    "html.forbidden-tag": {
+        "zh": ("不允许使用 HTML 标签 <{tag}>", "删掉它：指南里不能嵌入脚本、外部页面或表单。"),
+        "en": ("the HTML tag <{tag}> is not allowed",
+               "remove it: guides cannot embed scripts, other pages or forms")},
+    "html.event-attr": {
+        "zh": ("不允许使用脚本属性 {attr}（在 {tag} 上）", "删掉这个属性。"),
+        "en": ("script attribute {attr} is not allowed (on {tag})", "remove the attribute")},
+    "html.unsafe-url": {
+        "zh": ("不允许使用 {scheme}: 链接：{url}", "改成普通网址、站内链接或 tel: 电话链接。"),
+        "en": ("{scheme}: URLs are not allowed: {url}",
+               "use a web address, a site link or a tel: link")},
+    "html.remote-resource": {
+        "zh": ("不能加载其他网站的资源：{url}",
+               "把图片或文件下载后放进指南文件夹，再用相对路径引用（外站资源在国内常打不开，也会泄露读者信息）。"),
+        "en": ("resources from another site are not allowed: {url}",
+               "save the file in the guide's folder and link it relatively (other hosts may "
+               "be blocked and leak readers' data)")},
+    "svg.unsafe": {
+        "zh": ("SVG 图片里有脚本或外部引用：{what}", "用绘图软件重新导出为普通 SVG 或 PNG。"),
+        "en": ("the SVG contains script or external references: {what}",
+               "export it again as a plain SVG or PNG")},
+    # phones
+    "phone.invalid": {
+        "zh": ("电话号码“{number}”不是有效的中国号码", "核对号码：座机带区号（0512-6xxxxxxx），手机 11 位，或 12345 这类服务号。"),
+        "en": ("\"{number}\" is not a valid Chinese phone number",
+               "check it: landlines with area code (0512-6xxxxxxx), 11-digit mobiles, or "
+               "service numbers such as 12345")},
+    "hotlines.not-list": {
+        "zh": ("热线文件应该是一个列表", "每条热线以“- number:”开头，见文件顶部的说明。"),
+        "en": ("the hotlines file must be a list",
+               "start each hotline with \"- number:\", as the comment at the top shows")},
+    "hotlines.item": {
+        "zh": ("第 {index} 条热线格式不对", "写成 - number: \"12345\" 和 name: {{zh: 名称}}"),
+        "en": ("hotline {index} is malformed", "write - number: \"12345\" and name: {{zh: …}}")},
+    "hotlines.field": {
+        "zh": ("第 {index} 条热线缺少 {field}", "补上 {field}。"),
+        "en": ("hotline {index} has no {field}", "add {field}")},
+}
+
+SUGGEST = {"zh": "（是不是想写“{suggestion}”？）", "en": " (did you mean \"{suggestion}\"?)"}
+EXPECTED = {
+    "text": ("文字", "text"), "integer": ("正整数", "a whole number"),
+    "date": ("日期（年-月-日，例如 2026-11-29）", "a date (YYYY-MM-DD)"),
+    "list": ("一个词或一组词", "a word or a list of words"),
+}
+
+
+def render(code: str, lang: str, args: dict[str, Any]) -> tuple[str, str]:
+    """(message, hint) for a finding; unknown codes still print something useful."""
+    lang = lang if lang in ("zh", "en") else "zh"
+    entry = CATALOG.get(code)
+    if entry is None:
+        return code, ""
+    values = dict(args)
+    expected = EXPECTED.get(str(values.get("expected")), (values.get("expected"),) * 2)
+    values["expected_zh"], values["expected_en"] = expected
+    guess = values.get("guess")
+    values["guess_zh"] = "（看起来是 GBK/GB18030）" if guess else ""
+    values["guess_en"] = " (it looks like GBK/GB18030)" if guess else ""
+    message, hint = entry[lang]
+    try:
+        message, hint = message.format(**values), hint.format(**values)
+    except (KeyError, IndexError, ValueError):
+        pass
+    if values.get("suggestion"):
+        message += SUGGEST[lang].format(suggestion=values["suggestion"])
+    return message, hint

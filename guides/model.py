@@ -1,0 +1,186 @@
+"""The content model: languages, kinds, statuses and the front-matter schema.
+
+Everything an editor may write in front matter is defined here, once. The checks,
+the CLI, the plugin and the README's field table all read from this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str  # the file name stem: zh.md, wuu.md, en.md
+    tag: str  # BCP 47 tag for <html lang>
+    name: str  # the language's name, written in itself
+
+
+LANGUAGES: dict[str, Language] = {
+    "zh": Language("zh", "zh-Hans", "简体中文"),
+    "wuu": Language("wuu", "wuu-Hans", "苏州话"),
+    "en": Language("en", "en", "English"),
+}
+DEFAULT_LANGUAGE = "zh"  # the source of every translation
+
+KINDS = ("resident-guide", "volunteer-tips", "checklist", "ngo-manual", "page")
+STATUSES = ("draft", "review", "published", "withdrawn")
+AUDIENCES = ("residents", "elderly", "volunteers", "social-workers", "ngos", "everyone")
+
+# The folder whose pages become each language's home page ("/" and "/en/").
+HOME_FOLDER = "home"
+# Folder under content/ for data files (hotlines); never published as pages.
+DATA_FOLDER = "_data"
+
+MAX_MARKDOWN_BYTES = 1024 * 1024
+SUMMARY_MAX_CHARS = 120
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
+AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str  # "str", "int", "date", "choice", "audience", "path"
+    required: bool
+    choices: tuple[str, ...] = ()
+    zh: str = ""  # what the field means, for editors (Chinese)
+    en: str = ""  # the same in English
+    example: str = ""
+
+
+FIELDS: dict[str, FieldSpec] = {
+    f.name: f
+    for f in (
+        FieldSpec("id", "id", True, zh="指南编号，各语言版本相同，发布后不再改",
+                  en="guide id, the same in every language file; never changes once published",
+                  example="resident-guide"),
+        FieldSpec("kind", "choice", True, KINDS, zh="指南类型", en="kind of guide",
+                  example="resident-guide"),
+        FieldSpec("title", "str", True, zh="标题", en="title", example="居民核酸检测五项指南"),
+        FieldSpec("summary", "str", True, zh="一句话摘要，用于搜索结果和分享预览",
+                  en="one sentence for search results and share previews",
+                  example="做核酸前、排队时、采样时和回家后要注意的事。"),
+        FieldSpec("version", "int", True, zh="版本号（整数），每次重大修改加 1",
+                  en="version (a whole number), raised by each major change", example="3"),
+        FieldSpec("status", "choice", True, STATUSES,
+                  zh="状态：draft 草稿、review 审核中、published 已发布、withdrawn 已撤下",
+                  en="status: draft, review, published or withdrawn", example="published"),
+        FieldSpec("updated", "date", True, zh="最近一次重大修改的日期",
+                  en="date of the last major change", example="2026-11-20"),
+        FieldSpec("review_by", "date", True, zh="最晚复核日期，过期后读者会看到提醒",
+                  en="date by which the guide must be reviewed again", example="2027-02-20"),
+        FieldSpec("owner", "str", True, zh="负责的社工站或机构", en="station or organisation",
+                  example="郭巷街道社工站"),
+        FieldSpec("audience", "audience", True, AUDIENCES,
+                  zh="读者：residents 居民、elderly 老人、volunteers 志愿者、"
+                     "social-workers 社工、ngos 社会组织、everyone 所有人（可写一个或列表）",
+                  en="readers: one or a list of " + ", ".join(AUDIENCES),
+                  example="[residents, elderly]"),
+        FieldSpec("source_version", "int", False,
+                  zh="仅译文填写：翻译时所依据的普通话版本号",
+                  en="translations only: the Mandarin version this was translated from",
+                  example="3"),
+        FieldSpec("audio", "path", False, zh="录音文件（MP3、M4A 或 Ogg），与本文件放在同一文件夹",
+                  en="a recording (MP3, M4A or Ogg) in the guide's folder", example="wuu.mp3"),
+        FieldSpec("withdrawn_reason", "str", False, zh="撤下原因（status 为 withdrawn 时必填）",
+                  en="why it was withdrawn (required when status is withdrawn)",
+                  example="检测点已调整，请看新版指南。"),
+        FieldSpec("replaced_by", "id", False, zh="取代本指南的新指南编号",
+                  en="id of the guide that replaces this one", example="testing-2027"),
+    )
+}
+
+
+# Sections each kind must have, as heading ids written `## 标题 {#id}`; in this order.
+@dataclass(frozen=True)
+class Section:
+    id: str
+    zh: str
+    en: str
+
+
+SECTIONS: dict[str, tuple[Section, ...]] = {
+    "resident-guide": (
+        Section("do-now", "现在就做", "What to do now"),
+        Section("known", "已经知道的", "What we know"),
+        Section("not-known", "还不知道的", "What is not yet known"),
+        Section("being-done", "正在做的", "What is being done"),
+        Section("help", "求助电话", "Where to get help"),
+    ),
+    "ngo-manual": (
+        Section("scope", "适用范围", "Scope"),
+        Section("roles", "角色与职责", "Roles and duties"),
+        Section("levels", "响应等级与启动条件", "Response levels and triggers"),
+        Section("procedures", "处置流程", "Procedures"),
+        Section("management", "内部管理（项目、团队、志愿者安全）",
+                "Internal management (projects, teams, volunteer safety)"),
+        Section("resources", "资源与联系人", "Resources and contacts"),
+    ),
+}
+# The resident guide's first section must be "what to do now" (risk communication).
+FIRST_SECTION = {"resident-guide": "do-now"}
+
+TIP_MAX_LINES = 6
+# English needs about two and a half times the characters of Chinese for the same tip.
+TIP_MAX_CHARS = {"zh": 240, "wuu": 240, "en": 600}
+
+
+@dataclass
+class Document:
+    """One language file of one guide, as read from disk."""
+
+    path: Path  # absolute
+    rel: str  # path relative to the repository root, as shown to editors
+    folder: str  # the guide's folder name (its URL slug)
+    language: str
+    text: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line in file
+    body: str = ""
+    body_line: int = 1  # file line of the first body line
+    readable: bool = False  # front matter parsed into a mapping
+
+    def line_of(self, key: str) -> int:
+        return self.meta_lines.get(key, 1)
+
+    @property
+    def is_source(self) -> bool:
+        return self.language == DEFAULT_LANGUAGE
+
+
+@dataclass
+class Guide:
+    folder: str
+    documents: dict[str, Document] = field(default_factory=dict)  # language -> doc
+
+    @property
+    def source(self) -> Document | None:
+        return self.documents.get(DEFAULT_LANGUAGE)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """YAML gives dates for bare 2026-11-29; accept quoted ISO strings too."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def audiences(value: Any) -> list[str] | None:
+    """`audience` may be one word or a list of words."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
