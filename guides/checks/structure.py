@@ -95,6 +95,6 @@ def _check_checklist(ctx: Context, doc: Document, scan: Scan) -> None:
         if task.checked:
             ctx.warning(doc, task.line, "checklist.prechecked", text=task.text)
     ends = [p.line for p in phases[1:]] + [scan.first_line + len(scan.lines)]
-    for phase, end in zip(phases, ends, strict=True):
+    for phase, end in zip(phases, ends, strict=False):
         if not any(phase.line < t.line < end for t in scan.tasks):
             ctx.error(doc, phase.line, "checklist.empty-phase", text=phase.text)

@@ -1,0 +1,76 @@
+"""Shared helpers: write small content trees in tmp_path and check or build them for real."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from guides.checks import check_directory
+from guides.findings import Report
+
+TODAY = dt.date(2026, 11, 29)
+REPO = Path(__file__).resolve().parent.parent
+
+BASE_META = {
+    "id": "demo",
+    "kind": "page",
+    "title": "示例",
+    "summary": "一句话摘要。",
+    "version": 1,
+    "status": "published",
+    "updated": "2026-11-20",
+    "review_by": "2027-05-31",
+    "owner": "测试社工站",
+    "audience": "[residents]",
+}
+
+
+def front_matter(**changes: object) -> str:
+    """YAML front matter from BASE_META; a value of None drops the key."""
+    meta = {**BASE_META, **changes}
+    lines = [f"{k}: {v}" for k, v in meta.items() if v is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
+class Tree:
+    """A content/ folder inside tmp_path, with findings relative to tmp_path."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.root = base / "content"
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    def guide(self, folder: str, lang: str = "zh", body: str = "正文。\n", **meta: object) -> Path:
+        meta.setdefault("id", folder)
+        if lang != "zh":
+            meta.setdefault("source_version", 1)
+        return self.write(f"{folder}/{lang}.md",
+                          front_matter(**meta) + "\n" + textwrap.dedent(body).lstrip("\n"))
+
+    def check(self, today: dt.date = TODAY) -> Report:
+        return check_directory(self.root, base=self.base, today=today)
+
+    def found(self, today: dt.date = TODAY, lang: str = "en", notes: bool = False) -> list[str]:
+        """Findings as `path:line: severity: message [code]` lines (no hints)."""
+        return [f.format(lang).split("\n")[0] for f in self.check(today).sorted()
+                if notes or f.severity != "note"]
+
+    def codes(self, today: dt.date = TODAY) -> list[str]:
+        return [f.code for f in self.check(today).sorted() if f.severity != "note"]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Tree:
+    return Tree(tmp_path)
