@@ -58,9 +58,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             report = check_directory(docs_dir, base=Path(config.config_file_path).parent)
             self._log(report)
         if report.has_errors and self.command != "serve":
-            raise PluginError(report.summary(self.config.messages)
-                              + (" — run `guides check` for details"
-                                 if self.config.messages == "en" else "。运行 guides check 查看详情。"))
+            lang = self.config.messages
+            more = {"en": "; run `guides check` for details",
+                    "zh": "。运行 guides check 查看详情。"}[lang]
+            raise PluginError(report.summary(lang) + more)
 
     def _log(self, report: Report) -> None:
         lang = self.config.messages

@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlsplit
 
 from guides.checks.context import Context
 from guides.model import AUDIO_SUFFIXES, HOME_FOLDER, IMAGE_SUFFIXES, LANGUAGES, Document
+from guides.urls import is_local
 
 MAX_AUDIO_BYTES = 3 * 1024 * 1024
 
@@ -32,11 +33,6 @@ def check(ctx: Context) -> None:
         _check_front_matter_audio(ctx, doc)
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    return not parts.scheme and not parts.netloc
-
-
 def _resolve(doc: Document, path: str) -> str | None:
     """A link's target relative to content/, or None when it leaves content/."""
     joined = posixpath.normpath(posixpath.join(doc.folder, unquote(path)))
@@ -49,7 +45,7 @@ def _resolve(doc: Document, path: str) -> str | None:
 
 def _check_link(ctx: Context, doc: Document, url: str, line: int) -> None:
     url = url.strip()
-    if not url or not _is_local(url):
+    if not url or not is_local(url):
         return  # other schemes: the safety and phone checks look at those
     parts = urlsplit(url)
     anchor = unquote(parts.fragment)
@@ -108,7 +104,7 @@ def _check_asset(ctx: Context, doc: Document, src: str, line: int,
     if not src:
         ctx.error(doc, line, "media.missing-src")
         return
-    if not _is_local(src):
+    if not is_local(src):
         return  # remote resources and data: URLs are the safety check's
     path = urlsplit(src).path
     target = _resolve(doc, path)

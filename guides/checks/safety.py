@@ -13,6 +13,7 @@ import re
 from guides.checks.context import Context
 from guides.model import Document
 from guides.reader import read_text
+from guides.urls import is_remote, normalise_url, scheme_of
 
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
                   "link", "meta", "style", "form", "svg", "math", "template", "portal"}
@@ -20,27 +21,7 @@ URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "dat
              "background", "cite", "ping", "lowsrc", "dynsrc"}
 RESOURCE_ATTRS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
 UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file", "livescript", "mocha"}
-SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
-CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-
-
-def normalise_url(url: str) -> str:
-    """What a browser would make of the URL: entities undone, spaces and controls gone."""
-    previous = None
-    while previous != url:  # entities may be nested (&amp;#x61;)
-        previous, url = url, html.unescape(url)
-    return CONTROL.sub("", url).lower()
-
-
-def scheme_of(url: str) -> str:
-    match = SCHEME.match(normalise_url(url))
-    return match.group(1) if match else ""
-
-
-def is_remote(url: str) -> bool:
-    norm = normalise_url(url)
-    return norm.startswith("//") or scheme_of(url) in ("http", "https", "ftp", "ws", "wss")
 
 
 def check(ctx: Context) -> None:
@@ -59,7 +40,7 @@ def check(ctx: Context) -> None:
                 ctx.error(doc, tag.line, "html.forbidden-tag", tag=tag.name)
             _check_attrs(ctx, doc, tag.name, tag.attrs, tag.line)
         for attr_list in scan.attr_lists:
-            _check_attrs(ctx, doc, "{:}", attr_list.attrs, attr_list.line)
+            _check_attrs(ctx, doc, "{: }", attr_list.attrs, attr_list.line)
     for asset in sorted(ctx.content.assets):
         if asset.lower().endswith(".svg"):
             _check_svg(ctx, asset)
