@@ -65,8 +65,12 @@ def parse_yaml(yaml_text: str, first_line: int = 1
         line = first_line + (mark.line if mark else 0)
         problem = " ".join(str(exc.problem or exc.context or "").split())
         problems.append((line, "fm.yaml", {"problem": problem}))
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as exc:
-        problems.append((first_line, "fm.yaml", {"problem": type(exc).__name__}))
+    except RecursionError:
+        problems.append((first_line, "fm.yaml", {"problem": "nested too deeply"}))
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        # e.g. a date that does not exist (2026-02-30): "day is out of range for month"
+        problem = " ".join(str(exc).split())[:120] or type(exc).__name__
+        problems.append((first_line, "fm.yaml", {"problem": problem}))
     finally:
         loader.dispose()
     return None, seen, problems

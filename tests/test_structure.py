@@ -194,3 +194,20 @@ def test_replaced_by_must_exist(tree):
     assert tree.codes() == ["guide.unknown-replacement"]
     tree.guide("new")
     assert tree.codes() == []
+
+
+def test_tip_length_counts_what_readers_see(tree):
+    # 6 lines of 30 visible characters each; the tel: URLs and list markers do not count
+    line = "- 打[12345](tel:12345)" + "问" * 24
+    tips = "## 1. 电话 {#a}\n" + "\n".join([line] * 6) + "\n"
+    tree.guide("t", kind="volunteer-tips", body=tips)
+    assert tree.found() == []
+    tree.guide("t", kind="volunteer-tips", body=tips.replace("问" * 24, "问" * 40))
+    assert tree.codes() == ["tips.long"]
+
+
+def test_english_tips_may_be_longer(tree):
+    tips = "## 1. Protect yourself {#a}\n" + "Wear a mask over nose and mouth. " * 10 + "\n"
+    tree.guide("t", kind="volunteer-tips", body="## 1. 防护 {#a}\n戴口罩。\n")
+    tree.guide("t", lang="en", kind="volunteer-tips", body=tips)
+    assert tree.found() == []

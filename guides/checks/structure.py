@@ -9,6 +9,13 @@ from guides.model import FIRST_SECTION, SECTIONS, TIP_MAX_CHARS, TIP_MAX_LINES, 
 from guides.scan import Scan
 
 TIP_NUMBER = re.compile(r"^(\d+)[.、．)]\s*\S")
+LINK_URL = re.compile(r"\]\([^)]*\)")
+LIST_MARKER = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+
+
+def _visible(line: str) -> str:
+    """What a reader sees of a line: no list marker, no link URLs."""
+    return LINK_URL.sub("]", LIST_MARKER.sub("", line)).replace("[", "").replace("]", "")
 
 
 def check(ctx: Context) -> None:
@@ -76,7 +83,7 @@ def _check_tips(ctx: Context, doc: Document, scan: Scan) -> None:
     for tip, end in zip(tips, ends, strict=True):
         body = [line.strip() for line in scan.lines[tip.line - scan.first_line + 1:
                                                      end - scan.first_line]]
-        body = [line for line in body if line]
+        body = [_visible(line) for line in body if line]
         if not body:
             ctx.error(doc, tip.line, "tips.empty", text=tip.text)
         elif len(body) > TIP_MAX_LINES or sum(len(b) for b in body) > max_chars:
