@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -153,6 +154,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _setup_logging() -> None:
+    # Material prints a banner about its future on every build; editors need none of it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
     logger = logging.getLogger("mkdocs")

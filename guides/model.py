@@ -58,7 +58,7 @@ FIELDS: dict[str, FieldSpec] = {
     for f in (
         FieldSpec("id", "id", True, zh="指南编号，各语言版本相同，发布后不再改",
                   en="guide id, the same in every language file; never changes once published",
-                  example="resident-guide"),
+                  example="testing-guide"),
         FieldSpec("kind", "choice", True, KINDS, zh="指南类型", en="kind of guide",
                   example="resident-guide"),
         FieldSpec("title", "str", True, zh="标题", en="title", example="居民核酸检测五项指南"),

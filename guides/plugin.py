@@ -66,7 +66,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def _log(self, report: Report) -> None:
         lang = self.config.messages
         for finding in report.sorted():
-            text = finding.format(lang).replace("\n", " ")
+            text = finding.format(lang).replace("\n    ", " — ")
             if finding.severity == "error":
                 log.error(text)
             elif finding.severity == "warning":

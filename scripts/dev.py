@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Set up the project on a fresh clone and build the site or run the tests.
+
+    python3 scripts/dev.py build    # .venv + dependencies, check the content, build site/
+    python3 scripts/dev.py test     # .venv + test dependencies, ruff, then pytest
+    python3 scripts/dev.py serve    # .venv + dependencies, live preview
+
+Needs only Python 3.11+. Everything goes into .venv/ beside this repository; the
+dependencies are installed again only when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+
+
+def say(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def run(*args: str | Path, **kwargs) -> None:
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, **kwargs)
+
+
+def ensure_venv() -> None:
+    if PYTHON.exists():
+        return
+    say("creating .venv")
+    try:
+        run(sys.executable, "-m", "venv", VENV)
+    except subprocess.CalledProcessError:
+        # Debian's Python splits venv/ensurepip into a package of its own.
+        if shutil.which("apt-get") and os.geteuid() == 0:
+            say("installing python3-venv from Debian")
+            shutil.rmtree(VENV, ignore_errors=True)
+            run("apt-get", "update", "-q")
+            run("apt-get", "install", "-y", "-q", "python3-venv")
+            run(sys.executable, "-m", "venv", VENV)
+        else:
+            sys.exit("Cannot create .venv: install Python's venv module "
+                     "(on Debian/Ubuntu: apt-get install python3-venv) and try again.")
+
+
+def ensure_dependencies(extras: str) -> None:
+    ensure_venv()
+    spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
+    stamp = VENV / ".installed"
+    digest = hashlib.sha256(spec).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    say(f"installing dependencies{f' [{extras}]' if extras else ''} (pinned in pyproject.toml)")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade",
+        "pip")
+    target = f".[{extras}]" if extras else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target)
+    stamp.write_text(digest)
+
+
+def build() -> int:
+    ensure_dependencies("")
+    say("checking the content and building the site into site/")
+    code = subprocess.run([str(BIN / "guides"), "build"], cwd=ROOT).returncode
+    if code == 0:
+        say("done. To view it: python3 scripts/dev.py serve, then open http://127.0.0.1:8000/ "
+            "(or: python3 -m http.server -d site 8000)")
+    return code
+
+
+def serve() -> int:
+    ensure_dependencies("")
+    return subprocess.run([str(BIN / "guides"), "serve", *sys.argv[2:]], cwd=ROOT).returncode
+
+
+def test() -> int:
+    ensure_dependencies("test")
+    say("ruff")
+    lint = subprocess.run([str(BIN / "ruff"), "check", "guides", "tests", "scripts"], cwd=ROOT)
+    say("pytest")
+    tests = subprocess.run([str(PYTHON), "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
+    return lint.returncode or tests.returncode
+
+
+def main() -> int:
+    commands = {"build": build, "test": test, "serve": serve}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        print(__doc__)
+        return 2
+    try:
+        return commands[sys.argv[1]]()
+    except subprocess.CalledProcessError as exc:
+        print(f"failed: {' '.join(map(str, exc.cmd))} (exit {exc.returncode})", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

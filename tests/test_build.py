@@ -1,0 +1,152 @@
+"""Build real sites into tmp_path with MkDocs and the plugin, and read the output."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from conftest import Tree
+
+CONFIG = """
+site_name: 测试站
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - shouwang:
+      language: {language}
+      messages: en
+markdown_extensions:
+  - attr_list
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Tree:
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页", body="[去指南](../guide/#do-now) [电话](tel:12345)\n")
+    tree.guide("home", lang="en", title="Home", body="[Guide](../guide/#do-now)\n")
+    tree.guide("guide", title="指南", body="""
+        ## 现在就做 {#do-now}
+        ![排队](queue.png)
+        [回首页](../home/) [本页](#do-now)
+        """)
+    tree.guide("guide", lang="en", title="Guide", body="## Now {#do-now}\n[Home](../home/)\n")
+    tree.write("guide/queue.png", b"\x89PNG\r\n\x1a\n")
+    tree.write("_data/hotlines.yml", '- number: "120"\n  name: {zh: 急救}\n')
+    return tree
+
+
+def build_site(tree: Tree, language: str = "zh", **overrides) -> Path:
+    config_file = tree.base / "mkdocs.yml"
+    config_file.write_text(CONFIG.format(language=language), encoding="utf-8")
+    config = load_config(config_file=str(config_file), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
+
+
+def html_files(site_dir: Path) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*")
+                  if p.is_file() and not p.relative_to(site_dir).as_posix().startswith(
+                      ("assets/", "search/")) and p.name != "sitemap.xml.gz")
+
+
+def test_each_guide_becomes_a_folder_page(site):
+    out = build_site(site)
+    assert html_files(out) == ["404.html", "guide/index.html", "guide/queue.png", "index.html",
+                               "sitemap.xml"]
+    home = (out / "index.html").read_text(encoding="utf-8")
+    guide = (out / "guide/index.html").read_text(encoding="utf-8")
+    assert '<a href="guide/#do-now">去指南</a>' in home
+    assert '<a href="tel:12345">电话</a>' in home
+    assert "<h1>指南</h1>" in guide
+    assert '<h2 id="do-now">现在就做</h2>' in guide
+    assert '<img alt="排队" src="queue.png" />' in guide
+    assert '<a href="../">回首页</a>' in guide
+
+
+def test_the_english_build_takes_the_english_files(site):
+    out = build_site(site, language="en")
+    assert "guide/index.html" in html_files(out)
+    guide = (out / "guide/index.html").read_text(encoding="utf-8")
+    assert "<h1>Guide</h1>" in guide and "现在就做" not in guide
+    assert '<a href="../">Home</a>' in guide
+
+
+def test_errors_in_content_stop_the_build(site, caplog):
+    site.guide("broken", version="二")
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        with pytest.raises(Abort):
+            build_site(site)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [
+        'guides: content/broken/zh.md:6: error: field "version" must be a whole number, '
+        'not "二" [fm.type] — hint: for example version: 3',
+        "FAILED: checked 5 files: 1 error, 0 warnings, 2 notes; run `guides check` for details",
+    ]
+    assert not (site.base / "site/index.html").exists()
+
+
+def test_warnings_fail_only_a_strict_build(site):
+    site.guide("old", updated="2020-01-01", review_by="2020-06-01")
+    build_site(site)
+    with pytest.raises(Abort):
+        build_site(site, strict=True)
+
+
+def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "guides", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+
+
+def test_guides_build_checks_then_builds(site):
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh"), encoding="utf-8")
+    result = run_cli(["build"], site.base)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        "通过：检查了 4 个文件，0 个错误，0 个警告，2 条提示",
+        f"网站已生成：{site.base / 'site'}/。预览：guides serve"]
+    assert (site.base / "site/guide/index.html").is_file()
+    assert "guides:" not in result.stderr  # checked once, not again inside MkDocs
+
+
+def test_guides_build_refuses_on_errors_and_writes_nothing(site):
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh"), encoding="utf-8")
+    site.write("guide/zh.md", textwrap.dedent("""\
+        ---
+        id: guide
+        kind: page
+        ---
+        """))
+    result = run_cli(["build", "--lang", "en"], site.base)
+    assert result.returncode == 1
+    assert result.stderr == "Not built: fix the errors above first.\n"
+    assert 'content/guide/zh.md:1: error: required field "title" is missing' in result.stdout
+    assert not (site.base / "site").exists()
+
+
+def test_guides_build_strict_refuses_on_warnings(site):
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh"), encoding="utf-8")
+    site.guide("old", updated="2020-01-01", review_by="2020-06-01")
+    assert run_cli(["build"], site.base).returncode == 0
+    result = run_cli(["build", "--strict"], site.base)
+    assert result.returncode == 1
+    assert result.stderr == "没有构建：--strict 模式下警告也要改正。\n"
