@@ -15,14 +15,16 @@ from typing import Any
 @dataclass(frozen=True)
 class Language:
     code: str  # the file name stem: zh.md, wuu.md, en.md
-    tag: str  # BCP 47 tag for <html lang>
+    tag: str  # BCP 47 tag for <html lang> and hreflang
     name: str  # the language's name, written in itself
+    root: str  # where its site lives, relative to the site root: "", "wuu/", "en/"
+    theme: str  # Material `theme.language`: overrides/partials/languages/<theme>.html
 
 
 LANGUAGES: dict[str, Language] = {
-    "zh": Language("zh", "zh-Hans", "简体中文"),
-    "wuu": Language("wuu", "wuu-Hans", "苏州话"),
-    "en": Language("en", "en", "English"),
+    "zh": Language("zh", "zh-Hans", "简体中文", "", "shouwang-zh"),
+    "wuu": Language("wuu", "wuu-Hans", "苏州话", "wuu/", "shouwang-wuu"),
+    "en": Language("en", "en", "English", "en/", "shouwang-en"),
 }
 DEFAULT_LANGUAGE = "zh"  # the source of every translation
 

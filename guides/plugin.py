@@ -1,23 +1,31 @@
-"""The MkDocs plugin: thin glue that runs the content checks and lays out a language's pages.
+"""The MkDocs plugin: thin glue between MkDocs events and the project's pure modules.
 
-The rules live in `guides.checks` and the path logic in `guides.site`; this module only
-connects them to MkDocs events, so `mkdocs build` and `guides build` always agree.
+- `guides.checks` holds the rules: run once, before the first build.
+- `guides.site` holds where pages go and how languages link to each other.
+- One build per language (Material's advice): `mkdocs build` builds the default language
+  into `site/` and then, from `on_post_build`, each other language into `site/<code>/`,
+  each from a freshly loaded configuration, so nothing of one language leaks into the next.
 """
 
 from __future__ import annotations
 
+import gzip
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from guides import site
-from guides.checks import check_directory
+from guides.checks import run_checks
 from guides.findings import Report
-from guides.model import DEFAULT_LANGUAGE, LANGUAGES
+from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide, as_date
+from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
 
@@ -29,12 +37,49 @@ class LanguageCode(c.Choice):
         super().__init__(tuple(LANGUAGES), default=default)
 
 
+class LanguageSettings(base.Config):
+    site_name = c.Type(str)
+    site_description = c.Optional(c.Type(str))
+
+
+class Languages(c.DictOfItems):
+    """Per-language settings, keyed by language code; every code must be a known one."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(LanguageSettings), default={})
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        result = super().run_validation(value)
+        unknown = sorted(set(result) - set(LANGUAGES))
+        if unknown:
+            raise c.ValidationError(f"unknown language code(s) {', '.join(unknown)}; "
+                                    f"known: {', '.join(LANGUAGES)}")
+        return result
+
+
 class ShouwangConfig(base.Config):
     enabled = c.Type(bool, default=True)
+    # The language this build makes; the default language's build makes all the others.
     language = LanguageCode()
+    languages = Languages()
     # Language of the messages editors see in the build log.
     messages = c.Choice(("zh", "en"), default="zh")
     checks = c.Type(bool, default=True)
+    # jieba user dictionary (dialect words, domain terms) for Chinese search, relative to
+    # mkdocs.yml.
+    search_words = c.Optional(c.Type(str))
+
+
+@dataclass
+class Build:
+    """What one language's build knows. Builds nest (the others run inside the default
+    language's post-build), and MkDocs hands every build the same plugin instance, so the
+    plugin keeps a stack of these rather than state of its own."""
+
+    language: str
+    top: bool
+    folders: set[str] = field(default_factory=set)
+    pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
 
 
 class ShouwangPlugin(BasePlugin[ShouwangConfig]):
@@ -42,20 +87,68 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
-        # Set by `guides build`, which has already checked and printed the report.
-        self.report: Report | None = None
-        self.folders: set[str] = set()
+        self.report: Report | None = None  # set by `guides build`, which already checked
+        self.content: Content | None = None
+        self.base_url = ""
+        self.builds: list[Build] = []
+        self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
+
+    @property
+    def build(self) -> Build:
+        return self.builds[-1]
+
+    # -- configuration ------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        nested = self._languages.pop(id(config), None)
+        if nested is None:
+            self.builds = [Build(self.config.language, top=True)]
+        else:
+            self.builds.append(Build(nested, top=False))
+        language = LANGUAGES[self.build.language]
+        if self.build.top:
+            if not config.site_url:
+                raise PluginError(
+                    "mkdocs.yml: site_url is required: the address the site is published at, "
+                    "e.g. https://guides.example.org/ (language links and the sitemap need it)")
+            self.base_url = config.site_url.rstrip("/") + "/"
+        config.site_url = self.base_url + language.root
+        settings = self.config.languages.get(language.code)
+        if settings:
+            config.site_name = settings.site_name
+            if settings.site_description:
+                config.site_description = settings.site_description
+        config.theme["language"] = language.theme
+        if not any(Path(d, "partials/languages", f"{language.theme}.html").is_file()
+                   for d in config.theme.dirs):
+            raise PluginError(
+                f"theme.custom_dir must be the project's overrides/ folder: the template "
+                f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and self.config.search_words and language.code != "en":
+            words = Path(config.config_file_path).parent / self.config.search_words
+            if not words.is_file():
+                raise PluginError(f"shouwang.search_words: {words} does not exist")
+            search.config.jieba_dict_user = str(words)
+        return config
+
+    # -- checks -------------------------------------------------------------------------
+
     def on_pre_build(self, *, config) -> None:
-        if not self.config.enabled or not self.config.checks:
+        if not self.config.enabled or not self.build.top:
             return
-        report = self.report
+        base_dir = Path(config.config_file_path).parent
+        self.content = read_content(Path(config.docs_dir), base=base_dir)
+        if not self.config.checks:
+            return
+        report, self.report = self.report, None
         if report is None:
-            docs_dir = Path(config.docs_dir)
-            report = check_directory(docs_dir, base=Path(config.config_file_path).parent)
+            report = run_checks(self.content)
             self._log(report)
         if report.has_errors and self.command != "serve":
             lang = self.config.messages
@@ -64,22 +157,18 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             raise PluginError(report.summary(lang) + more)
 
     def _log(self, report: Report) -> None:
-        lang = self.config.messages
         for finding in report.sorted():
-            text = finding.format(lang).replace("\n    ", " — ")
-            if finding.severity == "error":
-                log.error(text)
-            elif finding.severity == "warning":
-                log.warning(text)
-            else:
-                log.info(text)
+            text = finding.format(self.config.messages).replace("\n    ", " — ")
+            {"error": log.error, "warning": log.warning}.get(finding.severity, log.info)(text)
+
+    # -- one language's pages -----------------------------------------------------------
 
     def on_files(self, files: Files, *, config) -> Files:
         if not self.config.enabled:
             return files
-        language = self.config.language
+        language = self.build.language
+        folders = self.build.folders
         kept = Files([])
-        self.folders = set()
         for file in files:
             placed = site.page_language(file.src_uri)
             if placed is None:
@@ -89,10 +178,30 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             folder, file_language = placed
             if file_language != language:
                 continue
-            self.folders.add(folder)
+            folders.add(folder)
             kept.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                              dest_uri=site.dest_for(folder), inclusion=file.inclusion))
+        for folder, guide in self._guides().items():
+            if folder not in folders and guide.source is not None:
+                kept.append(self._missing_page(config, folder, guide))
+        config.nav = [f"{folder}/{language}.md" for folder in site.nav_order(
+            [(f, str(g.documents[language].meta.get("kind", "")),
+              str(g.documents[language].meta.get("title", "")))
+             for f, g in self._guides().items() if f in folders])]
         return kept
+
+    def _guides(self) -> dict[str, Guide]:
+        return self.content.guides if self.content else {}
+
+    def _missing_page(self, config, folder: str, guide: Guide) -> File:
+        """A page that says plainly this guide has no version in this language (never a 404
+        and never a silent swap to another language); kept out of search and navigation."""
+        title = str(guide.source.meta.get("title", folder)) if guide.source else folder
+        text = f"---\ntitle: {title!r}\nsearch:\n  exclude: true\nmissing_translation: true\n---\n"
+        file = File.generated(config, f"{folder}/{self.build.language}.md", content=text,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = site.dest_for(folder)
+        return file
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
         if not self.config.enabled:
@@ -101,4 +210,92 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if placed is None:
             return markdown
         folder, language = placed
-        return site.rewrite_folder_links(markdown, folder, language, self.folders)
+        return site.rewrite_folder_links(markdown, folder, language, self.build.folders)
+
+    def on_page_context(self, context, *, page, config, nav):
+        if not self.config.enabled:
+            return context
+        placed = site.page_language(page.file.src_uri)
+        if placed is None:
+            return context
+        folder, language = placed
+        guide = self._guides().get(folder)
+        missing = bool(page.meta.get("missing_translation"))
+        available = set(guide.documents) if guide else {language}
+        languages = [{
+            "code": code, "name": spec.name, "tag": spec.tag,
+            "href": site.relative_href(language, folder, code, folder),
+            "url": site.absolute_url(self.base_url, code, folder),
+            "available": code in available, "current": code == language,
+        } for code, spec in LANGUAGES.items()]
+        context["sw"] = {
+            "language": language, "folder": folder, "missing": missing,
+            "languages": languages,
+            "home_href": site.relative_href(language, folder, language, HOME_FOLDER),
+            "stale": None if missing else self._stale(guide, language, folder),
+        }
+        if not missing:
+            self.build.pages[folder] = {
+                "loc": site.absolute_url(self.base_url, language, folder),
+                "lastmod": _date(page.meta.get("updated")),
+                "alternates": [(lang["tag"], lang["url"]) for lang in languages
+                               if lang["available"]],
+            }
+        return context
+
+    def _stale(self, guide: Guide | None, language: str, folder: str) -> dict[str, Any] | None:
+        if guide is None or language == DEFAULT_LANGUAGE or guide.source is None:
+            return None
+        version = guide.source.meta.get("version")
+        based_on = guide.documents[language].meta.get("source_version")
+        if not (isinstance(version, int) and isinstance(based_on, int)) or based_on >= version:
+            return None
+        return {"source_version": based_on, "version": version,
+                "href": site.relative_href(language, folder, DEFAULT_LANGUAGE, folder),
+                "source_name": LANGUAGES[DEFAULT_LANGUAGE].name}
+
+    # -- the other languages, sitemaps --------------------------------------------------
+
+    # Last of all plugins: the other languages' builds reuse their instances (MkDocs shares
+    # plugin instances between builds), so every plugin must be done with this build first.
+    @event_priority(-100)
+    def on_post_build(self, *, config) -> None:
+        if not self.config.enabled:
+            return
+        self._write_sitemap(config)
+        if not self.build.top:
+            self.builds.pop()
+            return
+        if self.build.language == DEFAULT_LANGUAGE:
+            for code in LANGUAGES:
+                if code != DEFAULT_LANGUAGE:
+                    self._build_language(config, code)
+            robots = "User-agent: *\nAllow: /\n" + "".join(
+                f"Sitemap: {self.base_url}{spec.root}sitemap.xml\n" for spec in LANGUAGES.values())
+            Path(config.site_dir, "robots.txt").write_text(robots, encoding="utf-8")
+
+    def _build_language(self, config, code: str) -> None:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        sub = load_config(config_file=config.config_file_path, strict=config.strict,
+                          site_dir=os.path.join(config.site_dir, LANGUAGES[code].root),
+                          site_url=self.base_url, docs_dir=config.docs_dir)
+        if sub.plugins.get("shouwang") is not self:
+            raise PluginError("the shouwang plugin is missing from the language build")
+        self._languages[id(sub)] = code
+        build(sub)
+
+    def _write_sitemap(self, config) -> None:
+        """Replace MkDocs' sitemap: this language's real pages only, with hreflang links."""
+        pages = [self.build.pages[folder] for folder in sorted(self.build.pages)]
+        text = site.sitemap_xml(pages).encode("utf-8")
+        path = Path(config.site_dir, "sitemap.xml")
+        path.write_bytes(text)
+        with gzip.GzipFile(f"{path}.gz", mode="wb", mtime=0) as gz:
+            gz.write(text)
+
+
+def _date(value: Any) -> str:
+    date = as_date(value)
+    return date.isoformat() if date else ""

@@ -11,8 +11,9 @@ from __future__ import annotations
 import posixpath
 import re
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape
 
-from guides.model import DATA_FOLDER, HOME_FOLDER, LANGUAGES
+from guides.model import DATA_FOLDER, HOME_FOLDER, KINDS, LANGUAGES
 
 # The inline-link pattern the checks use, so the build rewrites exactly what they read.
 from guides.scan import LINK
@@ -59,3 +60,56 @@ def rewrite_folder_links(markdown: str, folder: str, language: str, folders: set
         return text[: start - offset] + new + text[end - offset:]
 
     return LINK.sub(replace, markdown)
+
+
+def page_path(folder: str) -> str:
+    """A guide's address inside its language's site: "" for home, "folder/" otherwise."""
+    return "" if folder == HOME_FOLDER else f"{folder}/"
+
+
+def site_path(language: str, folder: str) -> str:
+    """A guide's address from the root of the whole site: "en/testing-guide/"."""
+    return LANGUAGES[language].root + page_path(folder)
+
+
+def relative_href(from_language: str, from_folder: str, to_language: str, to_folder: str) -> str:
+    """A link that works wherever the site is served (no host, no absolute path)."""
+    start = "/" + site_path(from_language, from_folder)
+    target = "/" + site_path(to_language, to_folder)
+    rel = posixpath.relpath(target, start)
+    return "./" if rel == "." else rel + "/"
+
+
+def absolute_url(site_url: str, language: str, folder: str) -> str:
+    return site_url.rstrip("/") + "/" + site_path(language, folder)
+
+
+def nav_order(entries: list[tuple[str, str, str]]) -> list[str]:
+    """Order (folder, kind, title) entries for navigation: home, then by kind, then title."""
+    kinds = {kind: i for i, kind in enumerate(KINDS)}
+
+    def key(entry: tuple[str, str, str]) -> tuple[int, int, str]:
+        folder, kind, title = entry
+        return (0 if folder == HOME_FOLDER else 1, kinds.get(kind, len(kinds)), title)
+
+    return [folder for folder, _, _ in sorted(entries, key=key)]
+
+
+def sitemap_xml(pages: list[dict[str, object]]) -> str:
+    """A sitemap of every language's pages, each with its hreflang alternates.
+
+    `pages`: {"loc": absolute URL, "lastmod": "YYYY-MM-DD" or "", "alternates": [(tag, url)]}
+    """
+    out = ['<?xml version="1.0" encoding="UTF-8"?>',
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for page in pages:
+        out.append("  <url>")
+        out.append(f"    <loc>{escape(str(page['loc']))}</loc>")
+        if page.get("lastmod"):
+            out.append(f"    <lastmod>{page['lastmod']}</lastmod>")
+        for tag, url in page.get("alternates", []):  # type: ignore[union-attr]
+            out.append(f'    <xhtml:link rel="alternate" hreflang="{tag}" href="{escape(url)}"/>')
+        out.append("  </url>")
+    out.append("</urlset>")
+    return "\n".join(out) + "\n"

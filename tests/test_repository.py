@@ -66,8 +66,8 @@ def test_guides_serve_rebuilds_on_change_and_survives_errors(tmp_path):
     tree = Tree(tmp_path)
     tree.guide("home", title="首页", body="第一版正文\n")
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: 预览\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n"
-        "plugins:\n  - shouwang\n", encoding="utf-8")
+        f"site_name: 预览\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n"
+        f"  custom_dir: {REPO / 'overrides'}\nplugins:\n  - shouwang\n", encoding="utf-8")
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "guides", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
