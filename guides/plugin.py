@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -21,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from guides import site
+from guides import assets, site
 from guides.checks import run_checks
 from guides.findings import Report
 from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide, as_date
@@ -263,6 +264,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if not self.config.enabled:
             return
         self._write_sitemap(config)
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        languages = list(search.config.lang or ["en"]) if search is not None else ["en"]
+        assets.scrub_site(Path(config.site_dir), urlsplit(self.base_url).netloc, languages)
         if not self.build.top:
             self.builds.pop()
             return
