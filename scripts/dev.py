@@ -81,8 +81,30 @@ def serve() -> int:
     return subprocess.run([str(BIN / "guides"), "serve", *sys.argv[2:]], cwd=ROOT).returncode
 
 
+DEBIAN_TEST_PACKAGES = {
+    # what the browser tests drive (never a browser downloaded by a test tool)
+    "/usr/bin/chromium": "chromium",
+    # Chinese glyphs for screenshots and PDFs
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+}
+
+
+def ensure_debian_packages(wanted: dict[str, str]) -> None:
+    missing = sorted({pkg for path, pkg in wanted.items() if not Path(path).exists()})
+    if not missing:
+        return
+    if not (shutil.which("apt-get") and os.geteuid() == 0):
+        sys.exit(f"Missing Debian packages: {' '.join(missing)}. Install them "
+                 f"(apt-get install {' '.join(missing)}) and try again.")
+    say(f"installing from Debian: {' '.join(missing)}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    run("apt-get", "update", "-q", env=env)
+    run("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing, env=env)
+
+
 def test() -> int:
     ensure_dependencies("test")
+    ensure_debian_packages(DEBIAN_TEST_PACKAGES)
     say("ruff")
     lint = subprocess.run([str(BIN / "ruff"), "check", "guides", "tests", "scripts"], cwd=ROOT)
     say("pytest")

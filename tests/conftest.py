@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from guides.checks import check_directory
 from guides.findings import Report
 
 TODAY = dt.date(2026, 11, 29)
 REPO = Path(__file__).resolve().parent.parent
+SITE_URL = "https://guides.example.org/"  # site_url in mkdocs.yml
 
 BASE_META = {
     "id": "demo",
@@ -74,3 +78,24 @@ class Tree:
 @pytest.fixture
 def tree(tmp_path: Path) -> Tree:
     return Tree(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once from the repository's mkdocs.yml and content, with one
+    change: the Mandarin testing guide is moved to version 2, so its dialect and English
+    translations (made from version 1) are stale."""
+    tmp = tmp_path_factory.mktemp("site")
+    content = tmp / "content"
+    shutil.copytree(REPO / "content", content)
+    source = content / "testing-guide/zh.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1),
+                      encoding="utf-8")
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), docs_dir=str(content),
+                         site_dir=str(tmp / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return tmp / "site"

@@ -32,7 +32,8 @@ def test_repository_site_builds(tmp_path):
     finally:
         config.plugins.on_shutdown()
     site = tmp_path / "site"
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("**/index.html"))
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("**/index.html")
+                   if p.parent.relative_to(site).parts[:1] not in (("en",), ("wuu",)))
     assert pages == [".", "hotlines", "mental-health", "ngo-contingency-plan",
                      "ngo-emergency-management", "testing-guide", "volunteer-shift-checklist",
                      "volunteer-tips"]

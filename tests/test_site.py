@@ -1,0 +1,230 @@
+"""The real three-language site (conftest's `site`), read as files."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import REPO, SITE_URL
+from guides.model import LANGUAGES
+
+
+def folders_with(language: str) -> set[str]:
+    return {p.parent.name for p in (REPO / "content").glob(f"*/{language}.md")}
+
+
+def page_file(site: Path, language: str, folder: str) -> Path:
+    root = site / LANGUAGES[language].root
+    return root / ("index.html" if folder == "home" else f"{folder}/index.html")
+
+
+class Page(HTMLParser):
+    """The bits of a built page the tests look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.lang = ""
+        self.alternates: dict[str, str] = {}
+        self.switcher: list[dict[str, str]] = []
+        self.robots = ""
+        self.in_switcher = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        elif tag == "link" and "alternate" in a.get("rel", "").split() and "hreflang" in a:
+            self.alternates[a["hreflang"]] = a["href"]
+        elif tag == "meta" and a.get("name") == "robots":
+            self.robots = a.get("content", "")
+        elif tag == "nav" and "sw-languages" in a.get("class", ""):
+            self.in_switcher = True
+        elif tag == "a" and self.in_switcher:
+            self.switcher.append(a)
+
+    def handle_endtag(self, tag):
+        if tag == "nav":
+            self.in_switcher = False
+
+
+def read(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+def test_each_language_has_its_pages(site):
+    for code in LANGUAGES:
+        for folder in folders_with(code) | folders_with("zh"):
+            assert page_file(site, code, folder).is_file(), (code, folder)
+    assert (site / "wuu/testing-guide/index.html").is_file()
+    assert (site / "en/volunteer-tips/index.html").is_file()
+
+
+def test_lang_attribute_of_every_page(site):
+    for code, spec in LANGUAGES.items():
+        for folder in folders_with("zh"):
+            assert read(page_file(site, code, folder)).lang == spec.tag, (code, folder)
+    assert '<html lang="wuu-Hans"' in (site / "wuu/index.html").read_text(encoding="utf-8")
+
+
+def test_hreflang_alternates_are_absolute_and_complete(site):
+    page = read(site / "wuu/testing-guide/index.html")
+    assert page.alternates == {
+        "zh-Hans": SITE_URL + "testing-guide/",
+        "wuu-Hans": SITE_URL + "wuu/testing-guide/",
+        "en": SITE_URL + "en/testing-guide/",
+        "x-default": SITE_URL + "testing-guide/",
+    }
+    checklist = read(site / "volunteer-shift-checklist/index.html")
+    assert checklist.alternates == {"zh-Hans": SITE_URL + "volunteer-shift-checklist/",
+                                    "x-default": SITE_URL + "volunteer-shift-checklist/"}
+
+
+def test_switcher_targets_exist_and_land_on_the_same_guide(site):
+    for code in LANGUAGES:
+        for folder in folders_with("zh"):
+            path = page_file(site, code, folder)
+            page = read(path)
+            assert [a.get("lang") or a.get("hreflang") for a in page.switcher if "lang" in a
+                    or "hreflang" in a] and len(page.switcher) == len(LANGUAGES)
+            for link in page.switcher:
+                target = (path.parent / link["href"]).resolve() / "index.html"
+                assert target.is_file(), (path, link["href"])
+                target_page = read(target)
+                # the same guide: each other language's page points back here
+                assert any((target.parent / a["href"]).resolve() == path.parent.resolve()
+                           for a in target_page.switcher)
+
+
+def test_missing_translation_is_said_plainly(site):
+    path = site / "en/volunteer-shift-checklist/index.html"
+    text = path.read_text(encoding="utf-8")
+    assert "This guide is not available in English yet." in text
+    assert read(path).robots == "noindex"
+    zh = read(site / "volunteer-shift-checklist/index.html")
+    english = next(a for a in zh.switcher if a["href"] == "../en/volunteer-shift-checklist/")
+    assert english["class"] == "sw-languages__missing"
+    html = (site / "volunteer-shift-checklist/index.html").read_text(encoding="utf-8")
+    assert '<span lang="en">English</span>&nbsp;（暂无）' in html
+    wuu = (site / "wuu/volunteer-tips/index.html").read_text(encoding="utf-8")
+    assert "搿篇指南还呒不苏州话版本。" in wuu
+
+
+def test_stale_translation_notice(site):
+    english = (site / "en/testing-guide/index.html").read_text(encoding="utf-8")
+    assert ("This English version was translated from version 1 of the Mandarin guide; "
+            "the Mandarin guide is now at version 2.") in english
+    assert '<a href="../../testing-guide/" hreflang="zh-Hans" lang="zh-Hans">Read the current ' \
+           'Mandarin version</a>' in english
+    dialect = (site / "wuu/testing-guide/index.html").read_text(encoding="utf-8")
+    assert "搿篇苏州话是照普通话第 1 版翻格，普通话原文已经改到第 2 版哉" in dialect
+    for path in [site / "testing-guide/index.html", site / "en/hotlines/index.html",
+                 site / "wuu/mental-health/index.html"]:
+        assert 'class="admonition warning sw-stale"' not in path.read_text(encoding="utf-8")
+
+
+NAMESPACES = ("http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink",
+              "http://www.w3.org/1999/xhtml")
+URL = re.compile(r"""(?:https?:)?//[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+""")
+
+
+def test_no_url_to_another_host_in_any_html_css_or_js(site):
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".css", ".js"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        for match in URL.finditer(text):
+            url = match.group(0)
+            if url.startswith("//") and text[match.start() - 1:match.start()] not in "\"'(`=":
+                continue  # a JavaScript comment or regular expression, not a URL
+            if any(text.startswith(ns, match.start()) for ns in NAMESPACES):
+                continue
+            if urlsplit(urljoin("https:", url)).hostname == urlsplit(SITE_URL).hostname:
+                continue
+            offenders.append(f"{path.relative_to(site)}: {text[match.start():match.end() + 30]}")
+    assert offenders == []
+
+
+def test_sitemaps_and_robots(site):
+    en = (site / "en/sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", en)
+    assert locs == sorted(SITE_URL + "en/" + ("" if f == "home" else f + "/")
+                          for f in folders_with("en"))
+    assert "None" not in en and "volunteer-shift-checklist" not in en.split("<loc>")[0]
+    assert all("volunteer-shift-checklist" not in loc for loc in locs)
+    assert '<xhtml:link rel="alternate" hreflang="wuu-Hans" ' \
+           'href="https://guides.example.org/wuu/testing-guide/"/>' in en
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://guides.example.org/wuu/sitemap.xml" in robots
+
+
+def index(site: Path, code: str) -> dict:
+    return json.loads((site / LANGUAGES[code].root / "search/search_index.json")
+                      .read_text(encoding="utf-8"))
+
+
+def test_each_search_index_holds_only_its_own_pages(site):
+    for code in LANGUAGES:
+        data = index(site, code)
+        pages = {doc["location"].split("#")[0].rstrip("/") or "home" for doc in data["docs"]}
+        assert pages == folders_with(code), code
+        for doc in data["docs"]:
+            if "#" not in doc["location"]:
+                folder = doc["location"].rstrip("/") or "home"
+                title = page_title(site, code, folder)
+                assert doc["title"].replace("\u200b", "") == title, (code, folder)
+    assert index(site, "en")["config"]["lang"] == ["en"]
+    assert "stemmer" in index(site, "en")["config"]["pipeline"]
+    assert "\\u200b" in index(site, "zh")["config"]["separator"]
+
+
+def page_title(site: Path, code: str, folder: str) -> str:
+    text = page_file(site, code, folder).read_text(encoding="utf-8")
+    return re.search(r"<h1[^>]*>([^<]+)</h1>", text).group(1)
+
+
+def search(data: dict, query: str) -> set[str]:
+    """Pages whose index entries hold a word starting with every query word, the way
+    Material matches (each word is a prefix)."""
+    separator = re.compile(data["config"]["separator"])
+    found = set()
+    for doc in data["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]).lower()
+        tokens = [t for t in separator.split(text) if t]
+        if all(any(t.startswith(q) for t in tokens) for q in query.lower().split()):
+            found.add(doc["location"].split("#")[0].rstrip("/") or "home")
+    return found
+
+
+@pytest.mark.parametrize(("code", "query", "guide"), [
+    ("zh", "核酸", "testing-guide"),
+    ("zh", "口罩", "volunteer-tips"),
+    ("zh", "志愿者", "volunteer-tips"),
+    ("zh", "社工站", "ngo-contingency-plan"),
+    ("wuu", "汏手", "testing-guide"),
+    ("wuu", "辰光", "testing-guide"),
+    ("en", "volunteers", "volunteer-tips"),
+    ("en", "testing", "testing-guide"),
+])
+def test_queries_find_the_right_guide(site, code, query, guide):
+    assert guide in search(index(site, code), query)
+
+
+def test_chinese_words_are_found_inside_sentences(site):
+    data = index(site, "zh")
+    # 核酸 never stands alone in the text: it is found inside sentences thanks to jieba
+    doc = next(d for d in data["docs"] if d["location"] == "testing-guide/#do-now")
+    assert "核酸" in doc["text"].split("\u200b")
+    assert search(data, "核酸") and not search(data, "酸检")
+
+
+def test_dialect_words_are_kept_whole(site):
+    data = index(site, "wuu")
+    words = {w for d in data["docs"] for w in re.split(r"[\s\u200b]+", d["text"])}
+    assert {"汏手", "物事", "辰光"} <= words
