@@ -1,7 +1,9 @@
 """The MkDocs plugin: thin glue between MkDocs events and the project's pure modules.
 
 - `guides.checks` holds the rules: run once, before the first build.
-- `guides.site` holds where pages go and how languages link to each other.
+- `guides.site` says where pages go and how languages link to each other;
+  `guides.pagecontext` what templates know about a page; `guides.output` and
+  `guides.assets` what is written after a build.
 - One build per language (Material's advice): `mkdocs build` builds the default language
   into `site/` and then, from `on_post_build`, each other language into `site/<code>/`,
   each from a freshly loaded configuration, so nothing of one language leaks into the next.
@@ -9,7 +11,7 @@
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from guides import assets, site
+from guides import assets, hotlines, output, pagecontext, site
 from guides.checks import run_checks
 from guides.findings import Report
-from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide, as_date
+from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
+OUR_SCRIPT = "assets/javascripts/shouwang.js"
 
 
 class LanguageCode(c.Choice):
@@ -81,6 +84,7 @@ class Build:
     top: bool
     folders: set[str] = field(default_factory=set)
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
+    offline: list[str] = field(default_factory=list)  # published pages, for the worker
 
 
 class ShouwangPlugin(BasePlugin[ShouwangConfig]):
@@ -90,6 +94,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.command = "build"
         self.report: Report | None = None  # set by `guides build`, which already checked
         self.content: Content | None = None
+        self.hotlines: list[dict] = []
+        self.script_version = ""
         self.base_url = ""
         self.builds: list[Build] = []
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
@@ -125,11 +131,16 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             if settings.site_description:
                 config.site_description = settings.site_description
         config.theme["language"] = language.theme
-        if not any(Path(d, "partials/languages", f"{language.theme}.html").is_file()
-                   for d in config.theme.dirs):
+        theme_file = next((Path(d) for d in config.theme.dirs
+                           if Path(d, "partials/languages", f"{language.theme}.html").is_file()),
+                          None)
+        if theme_file is None:
             raise PluginError(
                 f"theme.custom_dir must be the project's overrides/ folder: the template "
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
+        script = theme_file / OUR_SCRIPT
+        self.script_version = (hashlib.sha256(script.read_bytes()).hexdigest()[:10]
+                               if script.is_file() else "")
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and self.config.search_words and language.code != "en":
             words = Path(config.config_file_path).parent / self.config.search_words
@@ -145,6 +156,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         base_dir = Path(config.config_file_path).parent
         self.content = read_content(Path(config.docs_dir), base=base_dir)
+        self.hotlines = hotlines.load(Path(config.docs_dir))
         if not self.config.checks:
             return
         report, self.report = self.report, None
@@ -220,42 +232,25 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if placed is None:
             return context
         folder, language = placed
-        guide = self._guides().get(folder)
         missing = bool(page.meta.get("missing_translation"))
-        available = set(guide.documents) if guide else {language}
-        languages = [{
-            "code": code, "name": spec.name, "tag": spec.tag,
-            "href": site.relative_href(language, folder, code, folder),
-            "url": site.absolute_url(self.base_url, code, folder),
-            "available": code in available, "current": code == language,
-        } for code, spec in LANGUAGES.items()]
-        context["sw"] = {
-            "language": language, "folder": folder, "missing": missing,
-            "languages": languages,
-            "home_href": site.relative_href(language, folder, language, HOME_FOLDER),
-            "stale": None if missing else self._stale(guide, language, folder),
-        }
+        sw = pagecontext.page_context(
+            self._guides().get(folder), language, folder, self.base_url,
+            hotlines.for_language(self.hotlines, language), missing)
+        sw["script"] = f"{OUR_SCRIPT}?v={self.script_version}"
+        context["sw"] = sw
+        if sw["summary"]:
+            page.meta.setdefault("description", sw["summary"])
         if not missing:
             self.build.pages[folder] = {
-                "loc": site.absolute_url(self.base_url, language, folder),
-                "lastmod": _date(page.meta.get("updated")),
-                "alternates": [(lang["tag"], lang["url"]) for lang in languages
-                               if lang["available"]],
+                "loc": sw["url"], "lastmod": sw["updated"],
+                "alternates": [(item["tag"], item["url"]) for item in sw["languages"]
+                               if item["available"]],
             }
+            if page.meta.get("status") == "published":
+                self.build.offline.append(site.page_path(folder))
         return context
 
-    def _stale(self, guide: Guide | None, language: str, folder: str) -> dict[str, Any] | None:
-        if guide is None or language == DEFAULT_LANGUAGE or guide.source is None:
-            return None
-        version = guide.source.meta.get("version")
-        based_on = guide.documents[language].meta.get("source_version")
-        if not (isinstance(version, int) and isinstance(based_on, int)) or based_on >= version:
-            return None
-        return {"source_version": based_on, "version": version,
-                "href": site.relative_href(language, folder, DEFAULT_LANGUAGE, folder),
-                "source_name": LANGUAGES[DEFAULT_LANGUAGE].name}
-
-    # -- the other languages, sitemaps --------------------------------------------------
+    # -- after the pages: other languages, sitemaps, offline, compression ------------------
 
     # Last of all plugins: the other languages' builds reuse their instances (MkDocs shares
     # plugin instances between builds), so every plugin must be done with this build first.
@@ -263,10 +258,14 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def on_post_build(self, *, config) -> None:
         if not self.config.enabled:
             return
-        self._write_sitemap(config)
+        site_dir = Path(config.site_dir)
+        output.write_sitemap(site_dir, list(self.build.pages.values()))
         search = config.plugins.get("material/search") or config.plugins.get("search")
         languages = list(search.config.lang or ["en"]) if search is not None else ["en"]
-        assets.scrub_site(Path(config.site_dir), urlsplit(self.base_url).netloc, languages)
+        assets.scrub_site(site_dir, urlsplit(self.base_url).netloc, languages)
+        output.write_offline(site_dir, self.build.language, self.build.offline,
+                             config.site_name, config.site_description or "",
+                             {OUR_SCRIPT: f"{OUR_SCRIPT}?v={self.script_version}"})
         if not self.build.top:
             self.builds.pop()
             return
@@ -274,9 +273,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             for code in LANGUAGES:
                 if code != DEFAULT_LANGUAGE:
                     self._build_language(config, code)
-            robots = "User-agent: *\nAllow: /\n" + "".join(
-                f"Sitemap: {self.base_url}{spec.root}sitemap.xml\n" for spec in LANGUAGES.values())
-            Path(config.site_dir, "robots.txt").write_text(robots, encoding="utf-8")
+        output.write_robots(site_dir, self.base_url)
+        output.compress_tree(site_dir)
 
     def _build_language(self, config, code: str) -> None:
         from mkdocs.commands.build import build
@@ -289,17 +287,3 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             raise PluginError("the shouwang plugin is missing from the language build")
         self._languages[id(sub)] = code
         build(sub)
-
-    def _write_sitemap(self, config) -> None:
-        """Replace MkDocs' sitemap: this language's real pages only, with hreflang links."""
-        pages = [self.build.pages[folder] for folder in sorted(self.build.pages)]
-        text = site.sitemap_xml(pages).encode("utf-8")
-        path = Path(config.site_dir, "sitemap.xml")
-        path.write_bytes(text)
-        with gzip.GzipFile(f"{path}.gz", mode="wb", mtime=0) as gz:
-            gz.write(text)
-
-
-def _date(value: Any) -> str:
-    date = as_date(value)
-    return date.isoformat() if date else ""

@@ -113,3 +113,9 @@ def sitemap_xml(pages: list[dict[str, object]]) -> str:
         out.append("  </url>")
     out.append("</urlset>")
     return "\n".join(out) + "\n"
+
+
+def asset_href(folder: str, name: str) -> str:
+    """A file in a guide's folder, as linked from that guide's page (the home page sits at
+    the root, one level above its folder)."""
+    return f"{folder}/{name}" if folder == HOME_FOLDER else name

@@ -38,7 +38,7 @@ def test_repository_site_builds(tmp_path):
                      "ngo-emergency-management", "testing-guide", "volunteer-shift-checklist",
                      "volunteer-tips"]
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<a href="tel:120">' in home and 'href="testing-guide/"' in home
+    assert 'class="sw-hotline" href="tel:120"' in home and 'href="testing-guide/"' in home
     guide = (site / "testing-guide/index.html").read_text(encoding="utf-8")
     first_h2 = re.search(r'<h2 id="([^"]+)"', guide)
     assert first_h2 and first_h2.group(1) == "do-now"

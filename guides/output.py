@@ -1,0 +1,81 @@
+"""Files written after a language's pages are built: sitemap, service worker, manifest,
+robots.txt and pre-compressed copies. Plain file work on a finished site folder.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from pathlib import Path
+
+from guides import offline, site
+from guides.model import LANGUAGES
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
+THEME_COLOR = "#1a237e"
+PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/javascripts/bundle.*.js",
+               "assets/javascripts/shouwang.js", "assets/images/favicon.png")
+ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
+
+
+def write_gzip(path: Path, data: bytes) -> None:
+    """A deterministic .gz (no name, no time stamp): the same input gives the same bytes."""
+    with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw,
+                                                           mtime=0, compresslevel=9) as gz:
+        gz.write(data)
+
+
+def write_sitemap(site_dir: Path, pages: list[dict]) -> None:
+    data = site.sitemap_xml(sorted(pages, key=lambda p: str(p["loc"]))).encode("utf-8")
+    (site_dir / "sitemap.xml").write_bytes(data)
+    write_gzip(site_dir / "sitemap.xml", data)
+
+
+def write_robots(site_dir: Path, base_url: str) -> None:
+    text = "User-agent: *\nAllow: /\n" + "".join(
+        f"Sitemap: {base_url}{spec.root}sitemap.xml\n" for spec in LANGUAGES.values())
+    (site_dir / "robots.txt").write_text(text, encoding="utf-8")
+
+
+def page_hash(site_dir: Path, path: str) -> str:
+    html = site_dir / (path + "index.html")
+    return hashlib.sha256(html.read_bytes()).hexdigest()[:16] if html.is_file() else ""
+
+
+def write_offline(site_dir: Path, language: str, offline_pages: list[str], name: str,
+                  description: str, versioned: dict[str, str]) -> None:
+    """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
+    `versioned` maps an asset to the address pages load it by (`shouwang.js?v=…`)."""
+    spec = LANGUAGES[language]
+    pages = {path: page_hash(site_dir, path) for path in offline_pages}
+    # What every page loads, cached when the worker installs (from the browser's HTTP
+    # cache: the page has just loaded them). Other assets are cached when first used.
+    assets = sorted(
+        p.relative_to(site_dir).as_posix() for pattern in PAGE_ASSETS
+        for p in site_dir.glob(pattern) if p.is_file())
+    asset_hashes = [hashlib.sha256((site_dir / a).read_bytes()).hexdigest()[:16]
+                    for a in assets]
+    assets = [versioned.get(a, a) for a in assets] + ["manifest.webmanifest"]
+    other_roots = [s.root for s in LANGUAGES.values() if s.root and s.root != spec.root
+                   and not spec.root]
+    (site_dir / "manifest.webmanifest").write_text(
+        offline.manifest(name, name, description, spec.tag, THEME_COLOR, ICONS),
+        encoding="utf-8")
+    version = hashlib.sha256("".join(sorted(pages.values()) + asset_hashes).encode())
+    (site_dir / "sw.js").write_text(
+        offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots),
+        encoding="utf-8")
+
+
+def compress_tree(site_dir: Path, skip: tuple[str, ...] = ()) -> int:
+    """Write a .gz beside every text file (for servers that serve them, e.g. nginx's
+    gzip_static); `skip` names sub-folders that another pass handles. Returns the count."""
+    count = 0
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if any(rel.startswith(s) for s in skip) or not path.is_file():
+            continue
+        if path.suffix in COMPRESSIBLE:
+            write_gzip(path, path.read_bytes())
+            count += 1
+    return count
