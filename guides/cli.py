@@ -140,8 +140,13 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
+
+    from guides.preview import CompressingServer
+
+    mkdocs_serve.LiveReloadServer = CompressingServer  # gzip, as the published site
+    serve = mkdocs_serve.serve
 
     _setup_logging()
     kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}

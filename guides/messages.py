@@ -251,6 +251,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("录音 {src} 太大（{size}），上限 {limit}", "压缩成 64 kbps 的 MP3 或 M4A。"),
         "en": ("recording {src} is too large ({size}; limit {limit})",
                "compress it to a 64 kbps MP3 or M4A")},
+    "audio.not-audio": {
+        "zh": ("{src} 不是真正的 MP3、M4A 或 Ogg 录音", "用录音软件导出为 MP3（不要只改文件扩展名）。"),
+        "en": ("{src} is not really an MP3, M4A or Ogg recording",
+               "export it as MP3 from a recording app (renaming the file is not enough)")},
     # safety
     "html.forbidden-tag": {
         "zh": ("不允许使用 HTML 标签 <{tag}>", "删掉它：指南里不能嵌入脚本、外部页面或表单。"),

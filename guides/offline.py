@@ -102,7 +102,8 @@ self.addEventListener("fetch", (event) => {
     const url = new URL(path, self.registration.scope).href;
     try {
       const response = await Promise.race([
-        fetch(request),
+        // always asks the server (a cheap 304 when nothing changed): never a stale page
+        fetch(request.url, { cache: "no-cache", credentials: "same-origin" }),
         new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), TIMEOUT)),
       ]);
       if (response.ok) await store(path, response.clone());

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from guides import assets, hotlines, output, pagecontext, site
+from guides import assets, checklists, hotlines, output, pagecontext, site
 from guides.checks import run_checks
 from guides.findings import Report
 from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
@@ -224,6 +224,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return markdown
         folder, language = placed
         return site.rewrite_folder_links(markdown, folder, language, self.build.folders)
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        return checklists.label_task_items(html) if self.config.enabled else html
 
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled:

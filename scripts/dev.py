@@ -102,9 +102,20 @@ def ensure_debian_packages(wanted: dict[str, str]) -> None:
     run("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing, env=env)
 
 
+def ensure_npm_packages() -> None:
+    """axe-core, injected into pages by the accessibility tests (tests/package.json)."""
+    if (ROOT / "tests/node_modules/axe-core/axe.min.js").is_file():
+        return
+    if not shutil.which("npm"):
+        ensure_debian_packages({"/usr/bin/npm": "npm"})
+    say("installing tests/package.json (npm ci)")
+    run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests")
+
+
 def test() -> int:
     ensure_dependencies("test")
     ensure_debian_packages(DEBIAN_TEST_PACKAGES)
+    ensure_npm_packages()
     say("ruff")
     lint = subprocess.run([str(BIN / "ruff"), "check", "guides", "tests", "scripts"], cwd=ROOT)
     say("pytest")

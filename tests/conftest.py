@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import shutil
 import textwrap
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,58 @@ def site(tmp_path_factory) -> Path:
     finally:
         config.plugins.on_shutdown()
     return tmp / "site"
+
+
+# -- a real browser: Debian's Chromium through Playwright, on a phone viewport ------------
+# Chromium is never downloaded: scripts/dev.py test installs Debian's package, and the
+# browser tests fail (they do not skip) when it is missing.
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "zh-CN",
+    "user_agent": "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 "
+                  "(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0",
+}
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (scripts/dev.py test)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.failures = []  # type: ignore[attr-defined]
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("requestfailed", lambda r: page.failures.append(f"{r.url} {r.failure}"))
+    page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.status} {r.url}"))
+    yield page
+    context.close()
+
+

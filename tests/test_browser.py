@@ -6,25 +6,8 @@ tests fail (they do not skip) when /usr/bin/chromium is missing.
 
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {
-    "viewport": {"width": 390, "height": 844},
-    "is_mobile": True,
-    "has_touch": True,
-    "locale": "zh-CN",
-    "user_agent": "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 "
-                  "(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0",
-}
 PAGES = {  # one page of each kind, in each language (the missing ones say so)
     "zh": ["", "testing-guide/", "volunteer-tips/", "volunteer-shift-checklist/",
            "ngo-contingency-plan/", "hotlines/"],
@@ -32,42 +15,6 @@ PAGES = {  # one page of each kind, in each language (the missing ones say so)
     "en": ["en/", "en/testing-guide/", "en/volunteer-tips/", "en/volunteer-shift-checklist/",
            "en/ngo-emergency-management/"],
 }
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep the test output readable
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (scripts/dev.py test)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.failures = []  # type: ignore[attr-defined]
-    page.on("request", lambda r: page.requests.append(r.url))
-    page.on("requestfailed", lambda r: page.failures.append(f"{r.url} {r.failure}"))
-    page.on("response", lambda r: r.status >= 400 and page.failures.append(f"{r.status} {r.url}"))
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("path", [p for paths in PAGES.values() for p in paths])

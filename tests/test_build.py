@@ -158,3 +158,16 @@ def test_guides_build_strict_refuses_on_warnings(site):
     result = run_cli(["build", "--strict"], site.base)
     assert result.returncode == 1
     assert result.stderr == "没有构建：--strict 模式下警告也要改正。\n"
+
+
+def test_task_items_become_labelled_checkboxes():
+    from guides.checklists import label_task_items
+
+    html = ('<ul class="task-list"><li class="task-list-item"><input type="checkbox" disabled/>'
+            ' 测体温</li><li class="task-list-item"><input type="checkbox" checked disabled/> '
+            '穿防护服<ul><li>手套</li></ul></li></ul>')
+    assert label_task_items(html) == (
+        '<ul class="task-list"><li class="task-list-item"><label class="sw-task"><input '
+        'type="checkbox" disabled> <span>测体温</span></label></li><li class="task-list-item">'
+        '<label class="sw-task"><input type="checkbox" checked disabled> <span>穿防护服</span>'
+        "</label><ul><li>手套</li></ul></li></ul>")

@@ -68,6 +68,8 @@ def test_image_with_wrong_format(tree):
 
 def test_front_matter_audio(tree):
     tree.write("a/wuu.mp3", b"ID3" + b"\x00" * 10)
+    tree.write("e/fake.mp3", b"RIFF....WAVE")
+    tree.guide("e", audio="fake.mp3")
     tree.write("a/big.mp3", b"")
     (tree.root / "a/big.mp3").write_bytes(b"\x00" * (3 * 1024 * 1024 + 1))
     tree.guide("a", audio="wuu.mp3")
@@ -82,4 +84,6 @@ def test_front_matter_audio(tree):
         "content/d/a.wav:1: warning: unexpected file type \".wav\"; it would be published as it "
         "is [file.unexpected]",
         "content/d/zh.md:12: error: a.wav has the wrong format [media.format]",
+        "content/e/zh.md:12: error: fake.mp3 is not really an MP3, M4A or Ogg recording "
+        "[audio.not-audio]",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import re
 import socket
 import subprocess
@@ -76,6 +77,10 @@ def test_guides_serve_rebuilds_on_change_and_survives_errors(tmp_path):
     try:
         url = f"http://127.0.0.1:{port}/"
         assert "第一版正文" in fetch(url)
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert "第一版正文" in gzip.decompress(response.read()).decode("utf-8")
         tree.guide("home", title="首页", body="第二版正文\n")
         deadline = time.monotonic() + 30
         while "第二版正文" not in fetch(url):

@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Serve a built site the way a production server would: the pre-compressed `.gz` copy
+of a file when the client accepts gzip (as nginx's gzip_static does), with cache
+headers. For measuring page weight and Lighthouse scores; not for production.
+
+    python3 scripts/serve_static.py site 8000
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+
+class PrecompressedHandler(SimpleHTTPRequestHandler):
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the trailing slash
+            path = os.path.join(path, "index.html")
+        gz = path + ".gz"
+        if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
+            try:
+                f = open(gz, "rb")
+            except OSError:
+                return super().send_head()
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+            self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+            self._cache_headers(path)
+            self.end_headers()
+            return f
+        return super().send_head()
+
+    def end_headers(self):
+        if not any(h.lower().startswith(b"cache-control") for h in self._headers_buffer):
+            self._cache_headers(self.translate_path(self.path))
+        super().end_headers()
+
+    def _cache_headers(self, path: str) -> None:
+        # Hashed theme files never change; pages must be checked each time.
+        immutable = "/assets/" in path.replace(os.sep, "/") and ".min." in path
+        self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable
+                         else "no-cache")
+
+    def log_message(self, *args):
+        pass
+
+
+PrecompressedHandler.extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                                       ".webmanifest": "application/manifest+json",
+                                       ".js": "text/javascript"}
+
+
+def serve(directory: str, port: int) -> ThreadingHTTPServer:
+    handler = functools.partial(PrecompressedHandler, directory=directory)
+    return ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+if __name__ == "__main__":
+    site, port = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 8000
+    server = serve(site, port)
+    print(f"serving {site} at http://127.0.0.1:{server.server_address[1]}/", flush=True)
+    server.serve_forever()

@@ -1,0 +1,125 @@
+"""What residents' phones get, read from the built files: offline worker and manifest,
+sharing tags, hotlines from the data file, recordings, and pre-compressed copies."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import yaml
+from test_build import build_site
+
+from conftest import REPO, SITE_URL, Tree
+from guides.model import LANGUAGES
+
+
+def sw_constants(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    return {name: json.loads(re.search(rf"^const {name} = (.*?);", text, re.M).group(1))
+            for name in ("PAGES", "ASSETS", "OTHER_ROOTS")}
+
+
+def published(language: str) -> set[str]:
+    pages = set()
+    for path in (REPO / "content").glob(f"*/{language}.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if meta["status"] == "published":
+            pages.add("" if path.parent.name == "home" else path.parent.name + "/")
+    return pages
+
+
+def test_each_language_has_a_manifest(site):
+    names = {"zh": "守望指南", "wuu": "守望指南·苏州话", "en": "Shouwang Guides"}
+    for code, spec in LANGUAGES.items():
+        root = site / spec.root
+        manifest = json.loads((root / "manifest.webmanifest").read_text(encoding="utf-8"))
+        assert (manifest["name"], manifest["lang"], manifest["start_url"]) == \
+            (names[code], spec.tag, "./")
+        for icon in manifest["icons"]:
+            assert (root / icon["src"]).is_file()
+        home = (root / "index.html").read_text(encoding="utf-8")
+        assert '<link rel="manifest" href="./manifest.webmanifest">' in home
+
+
+def test_service_worker_lists_the_published_pages_of_its_language(site):
+    for code, spec in LANGUAGES.items():
+        root = site / spec.root
+        worker = sw_constants(root / "sw.js")
+        assert set(worker["PAGES"]) == published(code)
+        for asset in worker["ASSETS"]:
+            assert (root / asset.split("?")[0]).is_file(), asset
+        script = re.search(r'<script src="(assets/javascripts/shouwang\.js\?v=\w+)"',
+                           (root / "index.html").read_text(encoding="utf-8")).group(1)
+        assert script in worker["ASSETS"]
+        assert worker["OTHER_ROOTS"] == (["en/", "wuu/"] if code == "zh" else [])
+
+
+def test_every_page_has_a_sharing_preview(site):
+    for page in site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', text)
+        assert image, page
+        assert image.group(1).startswith(SITE_URL)
+        assert (site / image.group(1)[len(SITE_URL):]).is_file()
+        assert re.search(r'<meta property="og:title" content="[^"]+"', text), page
+        assert re.search(r'<meta property="og:description" content="[^"]+"', text), page
+    guide = (site / "en/testing-guide/index.html").read_text(encoding="utf-8")
+    summary = re.search(r"^summary: (.*)$", (REPO / "content/testing-guide/en.md")
+                        .read_text(encoding="utf-8"), re.M).group(1)
+    assert f'<meta name="description" content="{summary}">' in guide
+
+
+def test_hotlines_come_from_the_data_file(site):
+    data = yaml.safe_load((REPO / "content/_data/hotlines.yml").read_text(encoding="utf-8"))
+    numbers = [str(item["number"]) for item in data]
+    for path in ["index.html", "testing-guide/index.html", "en/index.html",
+                 "en/ngo-contingency-plan/index.html", "wuu/mental-health/index.html"]:
+        text = (site / path).read_text(encoding="utf-8")
+        assert re.findall(r'class="sw-hotline" href="tel:(\d+)"', text) == numbers, path
+    english = (site / "en/index.html").read_text(encoding="utf-8")
+    assert "Ambulance" in english and "急救电话" not in english
+
+
+def test_care_mode_is_applied_before_first_paint(site):
+    text = (site / "testing-guide/index.html").read_text(encoding="utf-8")
+    head = text.split("</head>")[0]
+    assert 'localStorage.getItem("sw-care")' in head
+    assert "prefers-contrast: more" in head
+
+
+def test_text_files_have_identical_compressed_copies(site):
+    checked = 0
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js", ".json", ".xml", ".webmanifest"):
+            gz = Path(f"{path}.gz")
+            assert gz.is_file(), path
+            raw = gz.read_bytes()
+            assert raw[4:8] == b"\x00\x00\x00\x00"  # no time stamp: reproducible
+            assert gzip.decompress(raw) == path.read_bytes()
+            checked += 1
+    assert checked > 50
+
+
+def mp3(seconds: int = 1) -> bytes:
+    """A small file that starts like an MP3 (an ID3 tag and MPEG frame headers)."""
+    frame = b"\xff\xfb\x90\x64" + b"\x00" * 413
+    return b"ID3\x04\x00\x00\x00\x00\x00\x00" + frame * (38 * seconds)
+
+
+def test_a_recording_shows_as_a_player_above_the_text(tmp_path):
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页")
+    tree.guide("guide", title="指南", body="## 现在 {#now}\n正文第一段。\n")
+    tree.guide("guide", lang="wuu", title="指南", audio="wuu.mp3", body="## 现在 {#now}\n正文。\n")
+    tree.write("guide/wuu.mp3", mp3())
+    out = build_site(tree)
+    page = (out / "wuu/guide/index.html").read_text(encoding="utf-8")
+    player = re.search(r'<audio controls preload="none"[^>]*>\s*<source src="([^"]+)" '
+                       r'type="([^"]+)">', page)
+    assert player and player.groups() == ("wuu.mp3", "audio/mpeg")
+    assert (out / "wuu/guide/wuu.mp3").read_bytes() == mp3()
+    assert page.index("<audio") < page.index('<h2 id="now"')
+    assert "听苏州话录音" in page
+    assert "<audio" not in (out / "guide/index.html").read_text(encoding="utf-8")
