@@ -11,6 +11,8 @@ TASK_ITEM = re.compile(
 
 
 def label_task_items(html: str) -> str:
+    """Checkboxes stay `disabled` in the HTML: without JavaScript a checklist is a plain
+    readable list; shouwang.js enables them and keeps their state on the device."""
     def replace(match: re.Match[str]) -> str:
         checked = " checked" if match.group(1) else ""
         text = match.group(3)

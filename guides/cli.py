@@ -2,6 +2,7 @@
 
     guides check [--lang en] [--format json]
     guides build            checks first; refuses to build when there are errors
+    guides pdf              the same, plus a PDF of every published guide
     guides serve            live preview that rebuilds on every change
 """
 
@@ -45,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     build.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/)")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--pdf", action="store_true",
+                       help="also write a PDF of every published guide, linked from its page")
+
+    pdf = sub.add_parser("pdf", parents=[common],
+                         help="build the site with a PDF of every published guide")
+    pdf.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    pdf.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/)")
+    pdf.add_argument("--strict", action="store_true", help="fail on warnings too")
+    pdf.set_defaults(pdf=True)
 
     serve = sub.add_parser("serve", parents=[common], help="live preview")
     serve.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
@@ -57,8 +67,10 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = _parser().parse_args(argv)
+    args.pdf = getattr(args, "pdf", False)
     try:
-        return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}[args.command](args)
+        commands = {"check": cmd_check, "build": cmd_build, "pdf": cmd_build, "serve": cmd_serve}
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback for editors; say what happened instead
@@ -125,6 +137,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         plugin = config.plugins.get("shouwang")
         if plugin is not None:
             plugin.report = report  # already checked and printed
+            plugin.pdf = args.pdf
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -136,7 +149,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = Path(config.site_dir)
     print(f"网站已生成：{site_dir}/。预览：guides serve" if args.lang == "zh"
           else f"Site built in {site_dir}/. Preview it with: guides serve")
-    return 0
+    return _write_pdfs(site_dir, args.lang) if args.pdf else 0
+
+
+def _write_pdfs(site_dir: Path, lang: str) -> int:
+    from guides.pdf import MAX_BYTES, write_pdfs
+
+    try:
+        written = write_pdfs(site_dir)
+    except (ImportError, RuntimeError) as exc:
+        print(("没有生成 PDF：" if lang == "zh" else "No PDFs written: ") + str(exc),
+              file=sys.stderr)
+        return 1
+    too_big = [w for w in written if w.size > MAX_BYTES]
+    for w in written:
+        print(f"PDF: {w.path.relative_to(site_dir)} ({w.size // 1024} KB)")
+    for w in too_big:
+        print((f"PDF 太大（超过 1 MB）：{w.path}" if lang == "zh"
+               else f"PDF over 1 MB: {w.path}"), file=sys.stderr)
+    return 1 if too_big else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from guides import assets, checklists, hotlines, output, pagecontext, site
+from guides import assets, checklists, hotlines, output, pagecontext, printing, site
 from guides.checks import run_checks
 from guides.findings import Report
 from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
@@ -93,6 +93,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def __init__(self) -> None:
         self.command = "build"
         self.report: Report | None = None  # set by `guides build`, which already checked
+        self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
         self.content: Content | None = None
         self.hotlines: list[dict] = []
         self.script_version = ""
@@ -226,7 +227,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         return site.rewrite_folder_links(markdown, folder, language, self.build.folders)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
-        return checklists.label_task_items(html) if self.config.enabled else html
+        if not self.config.enabled:
+            return html
+        return printing.wrap_sections(checklists.label_task_items(html))
 
     def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled:
@@ -240,6 +243,11 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             self._guides().get(folder), language, folder, self.base_url,
             hotlines.for_language(self.hotlines, language), missing)
         sw["script"] = f"{OUR_SCRIPT}?v={self.script_version}"
+        if not missing:
+            sw["qr"] = printing.qr_svg(sw["url"], page.title or folder)
+        published = page.meta.get("status") == "published"
+        sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
+                     and not sw["home"] else "")
         context["sw"] = sw
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])

@@ -4,10 +4,8 @@ offline fill and the next guide of the same visit download, in each language.
 
     .venv/bin/python scripts/page_weight.py [--site DIR] [--write]
 
-Bytes are counted by the server (status line + headers + gzip body, as sent), split by
-who asked: the page, or the service worker (Sec-Fetch-Dest: serviceworker, or a Referer
-ending in sw.js). Chromium (through Playwright) reports the requests, what came from its
-cache, console errors and anything that left 127.0.0.1. A benchmark, not a test.
+Bytes are counted by the server, requests and problems seen by Chromium (METHOD below
+says how). A benchmark, not a test.
 """
 
 from __future__ import annotations
@@ -34,12 +32,9 @@ BENCHMARKS = ROOT / "BENCHMARKS.md"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {
-    "viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-    "locale": "zh-CN",
-    "user_agent": "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) AppleWebKit/537.36 "
-                  "(KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0",
-}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+         "locale": "zh-CN", "user_agent": "Mozilla/5.0 (Linux; Android 12; Redmi Note 11) "
+         "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36"}
 LANGS = {"zh": "", "wuu": "wuu/", "en": "en/"}
 PAGES = {"home": "", "resident guide": "testing-guide/", "tip sheet": "volunteer-tips/",
          "NGO manual": "ngo-contingency-plan/", "hotlines": "hotlines/"}
@@ -251,14 +246,17 @@ def run(site: str | None) -> tuple[str, bool]:
 
 
 METHOD = """\
-Bytes are what the server sent: status line, headers and gzip body (`scripts/serve_static.py`
-serves the pre-compressed `.gz` copies), counted on the server; KB = 1,000 bytes. First load:
-a fresh phone context (390×844, `zh-CN`), from navigation to `load` plus 1 s with nothing in
-flight, page requests only. Offline fill: what the service worker fetched in the next ~8 s
-(its script, the theme files it caches on install, then every page of the language);
-"cached" are its requests answered by Chromium's HTTP cache, which cost nothing. Next guide:
-a context with the service worker blocked, home page first, then the guide: that second
-navigation only ("cached" = served from the HTTP cache)."""
+Bytes are what the server sent (status line, headers and gzip body: `scripts/serve_static.py`
+serves the pre-compressed `.gz` copies), counted on the server; KB = 1,000 bytes. A request
+is the service worker's when its Sec-Fetch-Dest is `serviceworker` or its Referer is `sw.js`;
+Chromium (Playwright) tells which requests its HTTP cache answered ("cached": they cost
+nothing) and sees any request that leaves 127.0.0.1. First load: a fresh phone context
+(390×844, `zh-CN`, service worker allowed), from navigation to `load` plus 1 s with nothing
+in flight, the page's requests only. Offline fill: the service worker's requests from
+navigation until ~8 s after `load` (its script, the theme files it caches on install, then
+every page of the language). Next guide: a new context with the service worker blocked (so
+the HTTP cache is what counts), the language's home page first, then the guide: that
+second navigation only."""
 
 
 def main() -> None:

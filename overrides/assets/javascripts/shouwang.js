@@ -1,5 +1,5 @@
 /* Shouwang Guides on the page: care mode, read aloud, "updated since you last came",
-   and the offline service worker. Hooked to Material's document$ so it survives
+   checklists that remember their ticks, and the offline service worker. Hooked to Material's document$ so it survives
    instant navigation, were that ever turned on. */
 (function () {
   "use strict";
@@ -140,6 +140,74 @@
     else window.addEventListener("load", register, { once: true });
   }
 
+  function setupChecklist(toolbar) {
+    var body = document.querySelector(".sw-kind-checklist");
+    var tools = document.querySelector(".sw-checklist-tools");
+    if (!body || !tools) return;
+    var lang = toolbar.getAttribute("data-sw-lang"), id = toolbar.getAttribute("data-sw-id");
+    var version = toolbar.getAttribute("data-sw-version");
+    var prefix = "sw-check:" + lang + ":" + id + ":";
+    var key = prefix + version;
+    var boxes = Array.prototype.slice.call(body.querySelectorAll(".sw-task input[type=checkbox]"));
+    var notice = tools.querySelector(".sw-checklist-tools__notice");
+    var renewed = false;
+    try {  // ticks of an older version of this checklist: drop them, and say why
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var name = localStorage.key(i);
+        if (name && name.indexOf(prefix) === 0 && name !== key) {
+          localStorage.removeItem(name);
+          renewed = true;
+        }
+      }
+    } catch (e) {}
+    if (renewed) {
+      notice.textContent = tools.getAttribute("data-renewed").replace("{version}", version);
+      notice.hidden = false;
+    }
+    var saved = [];
+    try { saved = JSON.parse(store(key) || "[]"); } catch (e) { saved = []; }
+    var sections = Array.prototype.slice.call(body.querySelectorAll(".sw-section"));
+    var lines = sections.map(function (section) {
+      var line = document.createElement("p");
+      line.className = "sw-progress";
+      line.setAttribute("aria-live", "polite");
+      var heading = section.querySelector("h2");
+      heading.insertAdjacentElement("afterend", line);
+      return line;
+    });
+    function update() {
+      var ticked = [];
+      boxes.forEach(function (box, index) { if (box.checked) ticked.push(index); });
+      store(key, JSON.stringify(ticked));
+      sections.forEach(function (section, index) {
+        var all = section.querySelectorAll(".sw-task input[type=checkbox]");
+        var done = section.querySelectorAll(".sw-task input[type=checkbox]:checked").length;
+        var phase = section.querySelector("h2").textContent.trim();
+        lines[index].textContent = tools.getAttribute("data-progress")
+          .replace("{phase}", phase).replace("{done}", done).replace("{total}", all.length);
+        section.classList.toggle("sw-section--done", all.length > 0 && done === all.length);
+      });
+    }
+    boxes.forEach(function (box, index) {
+      box.disabled = false;
+      box.checked = saved.indexOf(index) >= 0;
+      box.addEventListener("change", update);
+    });
+    var reset = tools.querySelector("[data-sw-reset]");
+    var confirm = tools.querySelector(".sw-checklist-tools__confirm");
+    reset.addEventListener("click", function () { reset.hidden = true; confirm.hidden = false; });
+    tools.querySelector("[data-sw-reset-no]").addEventListener("click", function () {
+      confirm.hidden = true; reset.hidden = false;
+    });
+    tools.querySelector("[data-sw-reset-yes]").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      update();
+      confirm.hidden = true; reset.hidden = false;
+    });
+    tools.hidden = false;
+    update();
+  }
+
   function setup() {
     var toolbar = document.querySelector(".sw-toolbar");
     if (!toolbar || toolbar.getAttribute("data-sw-ready")) return;
@@ -147,6 +215,7 @@
     setupCare(toolbar);
     setupReading(toolbar);
     setupUpdated(toolbar);
+    setupChecklist(toolbar);
     setupOffline(toolbar);
   }
 
