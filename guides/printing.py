@@ -15,8 +15,9 @@ def qr_svg(url: str, title: str) -> str:
     """An SVG QR code for `url` (error correction M: still reads from a creased sheet)."""
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=title,
-              dark="#000", light="#fff", svgclass="sw-qr__code", lineclass=None)
+    code.save(out, kind="svg", scale=4, border=4, xmldecl=False, svgns=True, title=title,
+              dark="#000", light="#fff", svgclass="sw-qr__code", lineclass=None,
+              omitsize=True)  # a viewBox, so CSS can size it
     return out.getvalue().decode("utf-8")
 
 

@@ -84,8 +84,12 @@ def serve() -> int:
 DEBIAN_TEST_PACKAGES = {
     # what the browser tests drive (never a browser downloaded by a test tool)
     "/usr/bin/chromium": "chromium",
-    # Chinese glyphs for screenshots and PDFs
+    # Chinese glyphs for screenshots; a TrueType CJK font that PDFs embed as real text
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc": "fonts-noto-cjk",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc": "fonts-wqy-microhei",
+    # decoding printed QR codes, reading PDFs
+    "/usr/bin/zbarimg": "zbar-tools",
+    "/usr/bin/pdftotext": "poppler-utils",
 }
 
 

@@ -32,6 +32,7 @@ plugins:
       messages: en
 markdown_extensions:
   - attr_list
+  - pymdownx.tasklist
   - toc:
       slugify: !!python/object/apply:pymdownx.slugs.slugify
         kwds:
