@@ -157,3 +157,57 @@ def page(browser):
     context.close()
 
 
+
+
+class serving:
+    """Serve a folder on a free port for the duration of a `with` block."""
+
+    def __init__(self, directory: Path) -> None:
+        handler = functools.partial(Quiet, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# -- tiny sites built with the real plugin and theme -------------------------------------
+
+OVERRIDES = REPO / "overrides"
+
+CONFIG = """
+site_name: 测试站
+site_url: https://guides.example.org/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: {overrides}
+  font: false
+plugins:
+  - shouwang:
+      language: {language}
+      messages: en
+markdown_extensions:
+  - attr_list
+  - pymdownx.tasklist
+  - toc:
+      slugify: !!python/object/apply:pymdownx.slugs.slugify
+        kwds:
+          case: lower
+"""
+
+
+def build_site(tree: Tree, language: str = "zh", **overrides) -> Path:
+    config_file = tree.base / "mkdocs.yml"
+    config_file.write_text(CONFIG.format(language=language, overrides=OVERRIDES), encoding="utf-8")
+    config = load_config(config_file=str(config_file), **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)

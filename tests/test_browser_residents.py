@@ -3,20 +3,16 @@ offline reading and updates, and an axe-core accessibility scan of every page ty
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import re
 import shutil
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_build import build_site
 
-from conftest import PHONE, REPO, Quiet, Tree
+from conftest import PHONE, REPO, Tree, build_site, serving
 
 AXE = REPO / "tests/node_modules/axe-core/axe.min.js"
 GUIDE = "testing-guide/"
@@ -38,7 +34,7 @@ def contrast(fg: str, bg: str) -> float:
 
 
 MEASURE = """() => {
-  const p = document.querySelector('.md-content__inner > ol li, .md-content__inner > p');
+  const p = document.querySelector('.sw-body ol li, .sw-body p');
   const s = getComputedStyle(p);
   const link = document.querySelector('.md-content__inner a.sw-hotline, .md-content__inner p a');
   const buttons = [...document.querySelectorAll('.sw-toolbar button:not([hidden]), .sw-languages a, a.sw-hotline')]
@@ -160,22 +156,6 @@ def test_no_voice_points_to_the_recording(browser, tmp_path):
         assert audio.get_attribute("preload") == "none"
         assert audio.get_attribute("aria-label") == "听苏州话录音"
         context.close()
-
-
-class serving:
-    """Serve a folder on a free port for the duration of a `with` block."""
-
-    def __init__(self, directory: Path) -> None:
-        handler = functools.partial(Quiet, directory=str(directory))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def cached_pages(page) -> list[str]:

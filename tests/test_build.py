@@ -10,34 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import REPO, Tree
-
-OVERRIDES = REPO / "overrides"
-
-CONFIG = """
-site_name: 测试站
-site_url: https://guides.example.org/
-docs_dir: content
-theme:
-  name: material
-  custom_dir: {overrides}
-  font: false
-plugins:
-  - shouwang:
-      language: {language}
-      messages: en
-markdown_extensions:
-  - attr_list
-  - pymdownx.tasklist
-  - toc:
-      slugify: !!python/object/apply:pymdownx.slugs.slugify
-        kwds:
-          case: lower
-"""
+from conftest import CONFIG, OVERRIDES, Tree, build_site
 
 
 @pytest.fixture
@@ -54,18 +29,6 @@ def site(tmp_path: Path) -> Tree:
     tree.write("guide/queue.png", b"\x89PNG\r\n\x1a\n")
     tree.write("_data/hotlines.yml", '- number: "120"\n  name: {zh: 急救}\n')
     return tree
-
-
-def build_site(tree: Tree, language: str = "zh", **overrides) -> Path:
-    config_file = tree.base / "mkdocs.yml"
-    config_file.write_text(CONFIG.format(language=language, overrides=OVERRIDES), encoding="utf-8")
-    config = load_config(config_file=str(config_file), **overrides)
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return Path(config.site_dir)
 
 
 def html_files(site_dir: Path) -> list[str]:

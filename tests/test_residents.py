@@ -9,9 +9,8 @@ import re
 from pathlib import Path
 
 import yaml
-from test_build import build_site
 
-from conftest import REPO, SITE_URL, Tree
+from conftest import REPO, SITE_URL, Tree, build_site
 from guides.model import LANGUAGES
 
 

@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PHONE, REPO, SITE_URL, Tree
+from conftest import PHONE, REPO, SITE_URL, Tree, build_site, serving
 from guides.printing import qr_svg, wrap_sections
-from test_browser_residents import serving
-from test_build import build_site
 
 CHECKLIST = """
 ## 上岗前 {#before}

@@ -30,7 +30,8 @@
     var article = document.querySelector(".md-content__inner");
     if (!article) return [];
     var copy = article.cloneNode(true);
-    copy.querySelectorAll(".sw-languages, .sw-toolbar, .sw-audio, .headerlink, script, style")
+    copy.querySelectorAll(".sw-languages, .sw-toolbar, .sw-audio, .sw-print, .sw-checklist-tools, " +
+                          ".sw-progress, .headerlink, script, style")
       .forEach(function (node) { node.remove(); });
     var parts = [];
     copy.querySelectorAll("h1, h2, h3, h4, p, li, td, th, .admonition-title").forEach(function (node) {
