@@ -31,7 +31,10 @@ from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
-OUR_SCRIPT = "assets/javascripts/shouwang.js"
+# The project's own theme files, loaded by every page with ?v=<content hash>, so that a
+# changed file is fetched again at once and an unchanged one never is.
+OUR_FILES = {"script": "assets/javascripts/shouwang.js",
+             "stylesheet": "assets/stylesheets/shouwang.css"}
 
 
 class LanguageCode(c.Choice):
@@ -96,7 +99,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
         self.content: Content | None = None
         self.hotlines: list[dict] = []
-        self.script_version = ""
+        self.versioned: dict[str, str] = {}  # asset -> asset?v=<hash>
         self.base_url = ""
         self.builds: list[Build] = []
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
@@ -139,9 +142,11 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             raise PluginError(
                 f"theme.custom_dir must be the project's overrides/ folder: the template "
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
-        script = theme_file / OUR_SCRIPT
-        self.script_version = (hashlib.sha256(script.read_bytes()).hexdigest()[:10]
-                               if script.is_file() else "")
+        self.versioned = {}
+        for asset in OUR_FILES.values():
+            path = theme_file / asset
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10] if path.is_file() else ""
+            self.versioned[asset] = f"{asset}?v={digest}"
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and self.config.search_words and language.code != "en":
             words = Path(config.config_file_path).parent / self.config.search_words
@@ -242,7 +247,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw = pagecontext.page_context(
             self._guides().get(folder), language, folder, self.base_url,
             hotlines.for_language(self.hotlines, language), missing)
-        sw["script"] = f"{OUR_SCRIPT}?v={self.script_version}"
+        sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
         if not missing:
             sw["qr"] = printing.qr_svg(sw["url"], page.title or folder)
         published = page.meta.get("status") == "published"
@@ -275,8 +280,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         languages = list(search.config.lang or ["en"]) if search is not None else ["en"]
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc, languages)
         output.write_offline(site_dir, self.build.language, self.build.offline,
-                             config.site_name, config.site_description or "",
-                             {OUR_SCRIPT: f"{OUR_SCRIPT}?v={self.script_version}"})
+                             config.site_name, config.site_description or "", self.versioned)
         if not self.build.top:
             self.builds.pop()
             return
