@@ -127,6 +127,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "请核对内容是否仍然正确，然后把 review_by 改到下一个复核日期。"),
         "en": ("past its review date {review_by} ({days} days); readers are told it may be "
                "out of date", "check the guide is still right, then move review_by forward")},
+    "fm.history": {
+        "zh": ("修改记录（history）写法不对：{problem_zh}",
+               "每条写成 {{version: 2, date: 2026-11-25, note: \"改了什么\"}}，最新的在最前；用 guides bump --major 自动添加最省事。"),
+        "en": ("the change history is malformed: {problem_en}",
+               "each entry is {{version: 2, date: 2026-11-25, note: \"what changed\"}}, newest first; guides bump --major adds them for you")},
     "fm.withdrawn-reason": {
         "zh": ("已撤下的指南缺少撤下原因", "加一行 withdrawn_reason: 原因，并尽量写 replaced_by: 新指南编号"),
         "en": ("a withdrawn guide needs a reason",
@@ -312,6 +317,12 @@ def render(code: str, lang: str, args: dict[str, Any]) -> tuple[str, str]:
     values = dict(args)
     expected = EXPECTED.get(str(values.get("expected")), (values.get("expected"),) * 2)
     values["expected_zh"], values["expected_en"] = expected
+    problems = {"list": ("应该是一个列表", "it must be a list"),
+                "item": ("每条都要有 version、date 和 note", "each entry needs version, date and note"),
+                "ahead": ("记录的版本比当前 version 还新", "an entry is newer than the guide's version"),
+                "order": ("要按版本从新到旧排列", "entries must go from newest to oldest")}
+    values["problem_zh"], values["problem_en"] = problems.get(str(values.get("problem")),
+                                                              ("", ""))
     guess = values.get("guess")
     values["guess_zh"] = "（看起来是 GBK/GB18030）" if guess else ""
     values["guess_en"] = " (it looks like GBK/GB18030)" if guess else ""

@@ -94,6 +94,14 @@ FIELDS: dict[str, FieldSpec] = {
                   example="检测点已调整，请看新版指南。"),
         FieldSpec("replaced_by", "id", False, zh="取代本指南的新指南编号",
                   en="id of the guide that replaces this one", example="testing-2027"),
+        FieldSpec("history", "history", False,
+                  zh="公开的修改记录，最新的在最前（guides bump --major 会自动添加）",
+                  en="public change history, newest first (guides bump --major adds to it)",
+                  example='[{version: 2, date: 2026-11-25, note: "采样点改到社区服务中心"}]'),
+        FieldSpec("renamed_from", "folders", False,
+                  zh="改名前的文件夹名（旧网址会自动跳转到新网址）",
+                  en="the folder names this guide had before (old addresses redirect here)",
+                  example="[old-testing-guide]"),
     )
 }
 

@@ -93,9 +93,15 @@ def site_server(site: str | None) -> Iterator[tuple[str, Path, list[tuple[str, i
 
 
 def machine() -> str:
-    """`2 cores, Chromium 156.…` for the report."""
+    """`2 cores, Chromium 156.…; commit abc1234` for the report."""
     version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout
-    return f"{os.cpu_count()} cores, {version.strip() or 'Chromium (version unknown)'}"
+    git = ["git", "-C", str(ROOT)]
+    commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    changed = subprocess.run([*git, "status", "--porcelain", "--", "content", "guides",
+                              "overrides", "mkdocs.yml"], capture_output=True, text=True).stdout
+    return (f"{os.cpu_count()} cores, {version.strip() or 'Chromium (version unknown)'}; "
+            f"site at commit {commit}" + (" with uncommitted changes" if changed else ""))
 
 
 def replace_section(name: str, body: str, title: str) -> None:

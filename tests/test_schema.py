@@ -161,3 +161,18 @@ def test_withdrawn_needs_a_reason(tree):
     tree.guide("ok", status="withdrawn", withdrawn_reason="检测点已撤")
     assert tree.found() == [
         "content/demo/zh.md:7: error: a withdrawn guide needs a reason [fm.withdrawn-reason]"]
+
+
+def test_history_and_renamed_from(tree):
+    ok = '[{version: 2, date: 2026-11-25, note: "改了采样点"}, {version: 1, date: 2026-11-01, note: 首发}]'
+    tree.guide("good", version=2, history=ok, renamed_from="[old-name]")
+    tree.guide("order", version=2, history='[{version: 1, date: 2026-11-01, note: a}, {version: 2, date: 2026-11-02, note: b}]')
+    tree.guide("ahead", version=1, history='[{version: 3, date: 2026-11-01, note: a}]')
+    tree.guide("item", version=2, history='[{version: 2, note: a}]')
+    tree.guide("folders", renamed_from="Old Name")
+    assert tree.found() == [
+        'content/ahead/zh.md:12: error: the change history is malformed: an entry is newer than the guide\'s version [fm.history]',
+        'content/folders/zh.md:12: error: field "renamed_from" must be a word or a list of words, not "Old Name" [fm.type]',
+        "content/item/zh.md:12: error: the change history is malformed: each entry needs version, date and note [fm.history]",
+        "content/order/zh.md:12: error: the change history is malformed: entries must go from newest to oldest [fm.history]",
+    ]

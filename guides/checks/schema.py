@@ -11,7 +11,8 @@ from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TYPE_NAMES = {"str": "text", "int": "integer", "date": "date", "choice": "text",
-              "audience": "list", "path": "text", "id": "text"}
+              "audience": "list", "path": "text", "id": "text", "history": "history",
+              "folders": "list"}
 
 
 def check(ctx: Context) -> None:
@@ -65,6 +66,13 @@ def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
     elif spec.type == "date" and as_date(value) is None:
         ctx.error(doc, line, "fm.type", field=name, expected="date", got=_shown(value),
                   example=spec.example)
+    elif spec.type == "history":
+        _check_history(ctx, doc, line, value)
+    elif spec.type == "folders":
+        if not isinstance(value, list) or not all(
+                isinstance(v, str) and ID_PATTERN.match(v) for v in value):
+            ctx.error(doc, line, "fm.type", field=name, expected="list", got=_shown(value),
+                      example=spec.example)
     elif spec.type == "audience":
         words = audiences(value)
         if not words:
@@ -78,6 +86,30 @@ def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
                           suggestion=_closest(word, spec.choices))
     elif name == "summary" and len(value) > SUMMARY_MAX_CHARS:
         ctx.warning(doc, line, "fm.summary-long", length=len(value), limit=SUMMARY_MAX_CHARS)
+
+
+def _check_history(ctx: Context, doc: Document, line: int, value: Any) -> None:
+    """A list of {version, date, note}, newest first, none newer than the guide."""
+    items = value if isinstance(value, list) else None
+    if items is None or not all(isinstance(i, dict) for i in items):
+        ctx.error(doc, line, "fm.history", problem="list")
+        return
+    previous = None
+    for item in items:
+        version, date, note = item.get("version"), as_date(item.get("date")), item.get("note")
+        if not isinstance(version, int) or isinstance(version, bool) or date is None \
+                or not isinstance(note, str) or not note.strip() \
+                or set(item) - {"version", "date", "note"}:
+            ctx.error(doc, line, "fm.history", problem="item")
+            return
+        current = doc.meta.get("version")
+        if isinstance(current, int) and version > current:
+            ctx.error(doc, line, "fm.history", problem="ahead")
+            return
+        if previous is not None and version >= previous:
+            ctx.error(doc, line, "fm.history", problem="order")
+            return
+        previous = version
 
 
 def _check_source_version(ctx: Context, doc: Document) -> None:
