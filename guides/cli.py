@@ -56,6 +56,42 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--strict", action="store_true", help="fail on warnings too")
     pdf.set_defaults(pdf=True)
 
+    new = sub.add_parser("new", parents=[common], help="start a guide from its kind's template")
+    new.add_argument("kind", help="resident-guide, volunteer-tips, checklist, ngo-manual, page")
+    new.add_argument("slug", help="folder name and id, e.g. flood-guide")
+    new.add_argument("--content", default=None)
+    new.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+
+    translate = sub.add_parser("translate", parents=[common], help="start a translation")
+    translate.add_argument("id")
+    translate.add_argument("--to", required=True, dest="to", help="wuu or en")
+    translate.add_argument("--content", default=None)
+    translate.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+
+    bump = sub.add_parser("bump", parents=[common], help="record a major or minor change")
+    bump.add_argument("id")
+    size = bump.add_mutually_exclusive_group(required=True)
+    size.add_argument("--major", action="store_true", help="readers see it: new version")
+    size.add_argument("--minor", action="store_true", help="a typo: nothing readers see")
+    bump.add_argument("-m", "--message", default="", help="the change note (major changes)")
+    bump.add_argument("--content", default=None)
+    bump.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+
+    status = sub.add_parser("status", parents=[common], help="every guide × language")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--content", default=None)
+    status.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+
+    publish = sub.add_parser("publish", parents=[common],
+                             help="build a new release and switch DIR/current to it")
+    publish.add_argument("--to", required=True, dest="to", help="the folder the server serves")
+    publish.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    publish.add_argument("--strict", action="store_true")
+    publish.add_argument("--pdf", action="store_true", help="with PDFs of every guide")
+
+    rollback = sub.add_parser("rollback", parents=[common], help="switch back one release")
+    rollback.add_argument("--to", required=True, dest="to")
+
     serve = sub.add_parser("serve", parents=[common], help="live preview")
     serve.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     serve.add_argument("-a", "--dev-addr", default=None, help="IP:PORT (default 127.0.0.1:8000)")
@@ -69,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     args.pdf = getattr(args, "pdf", False)
     try:
-        commands = {"check": cmd_check, "build": cmd_build, "pdf": cmd_build, "serve": cmd_serve}
+        commands = {"check": cmd_check, "build": cmd_build, "pdf": cmd_build, "serve": cmd_serve,
+                    "new": cmd_new, "translate": cmd_translate, "bump": cmd_bump,
+                    "status": cmd_status, "publish": cmd_publish, "rollback": cmd_rollback}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -168,6 +206,100 @@ def _write_pdfs(site_dir: Path, lang: str) -> int:
         print((f"PDF 太大（超过 1 MB）：{w.path}" if lang == "zh"
                else f"PDF over 1 MB: {w.path}"), file=sys.stderr)
     return 1 if too_big else 0
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    return args.today or dt.date.today()
+
+
+def _edit(args: argparse.Namespace, action) -> int:
+    from guides.editing import EditError
+
+    try:
+        message = action()
+    except EditError as exc:
+        print(f"{'没有改动' if args.lang == 'zh' else 'Nothing changed'}: {exc}", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from guides.editing import new_guide
+
+    def action() -> str:
+        path = new_guide(_content_dir(args), args.kind, args.slug, _today(args))
+        return (f"已创建 {path}（草稿）。写好后把 status 改成 published，再运行 guides check。"
+                if args.lang == "zh" else
+                f"Created {path} (a draft). When it is ready set status: published and run "
+                "guides check.")
+    return _edit(args, action)
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from guides.editing import translate
+
+    def action() -> str:
+        path = translate(_content_dir(args), args.id, args.to)
+        return (f"已创建 {path}：内容是原文，请逐段翻译，译完把 status 改成 published。"
+                if args.lang == "zh" else
+                f"Created {path} with the source text: translate it, then set "
+                "status: published.")
+    return _edit(args, action)
+
+
+def cmd_bump(args: argparse.Namespace) -> int:
+    from guides.editing import bump
+
+    def action() -> str:
+        path, version = bump(_content_dir(args), args.id, args.major, args.message,
+                             _today(args))
+        if not args.major:
+            return (f"小修改：读者看到的版本和日期都不变（仍是第 {version} 版）。" if args.lang == "zh"
+                    else f"Minor change: version and dates stay as they are (version {version}).")
+        return (f"{path}：第 {version} 版，修改记录已更新；它的译文现在标为过期。"
+                if args.lang == "zh" else
+                f"{path}: version {version}, change recorded; its translations are now stale.")
+    return _edit(args, action)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from guides import status
+    from guides.reader import read_content
+
+    table = status.rows(read_content(_content_dir(args), base=Path.cwd()), _today(args))
+    print(status.format_json(table) if args.format == "json"
+          else status.format_table(table, args.lang))
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from guides.publish import PublishError, publish
+
+    def build_into(folder: Path) -> None:
+        args.site_dir = str(folder)
+        if cmd_build(args) != 0:
+            raise PublishError("构建失败 (the build failed)")
+
+    try:
+        release = publish(Path(args.to), build_into)
+    except PublishError as exc:
+        print(f"{'没有发布' if args.lang == 'zh' else 'Not published'}:\n{exc}", file=sys.stderr)
+        return 1
+    print(f"已发布：{release}" if args.lang == "zh" else f"Published: {release}")
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    from guides.publish import PublishError, rollback
+
+    try:
+        release = rollback(Path(args.to))
+    except PublishError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"已回退到：{release}" if args.lang == "zh" else f"Rolled back to: {release}")
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
