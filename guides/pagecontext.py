@@ -23,8 +23,7 @@ from guides.model import (
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
 
 
-def languages(guide: Guide | None, language: str, folder: str, base_url: str) -> list[dict]:
-    available = set(guide.documents) if guide else {language}
+def languages(language: str, folder: str, base_url: str, available: set[str]) -> list[dict]:
     return [{
         "code": code, "name": spec.name, "tag": spec.tag,
         "href": site.relative_href(language, folder, code, folder),
@@ -56,7 +55,9 @@ def audio(doc: Document | None) -> dict[str, str] | None:
 
 
 def page_context(guide: Guide | None, language: str, folder: str, base_url: str,
-                 hotlines: list[dict[str, str]], missing: bool) -> dict[str, Any]:
+                 hotlines: list[dict[str, str]], missing: bool,
+                 available: set[str]) -> dict[str, Any]:
+    """`available`: the languages in which this guide has a page readers can see."""
     doc = guide.documents.get(language) if guide else None
     meta = doc.meta if doc and not missing else {}
     updated, review_by = as_date(meta.get("updated")), as_date(meta.get("review_by"))
@@ -65,7 +66,7 @@ def page_context(guide: Guide | None, language: str, folder: str, base_url: str,
         "folder": folder,
         "home": folder == HOME_FOLDER,
         "missing": missing,
-        "languages": languages(guide, language, folder, base_url),
+        "languages": languages(language, folder, base_url, available),
         "home_href": site.relative_href(language, folder, language, HOME_FOLDER),
         "hotlines_href": site.relative_href(language, folder, language, "hotlines"),
         "stale": None if missing else stale(guide, language, folder),

@@ -24,7 +24,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from guides import assets, checklists, hotlines, output, pagecontext, printing, site
+from guides import (
+    assets,
+    checklists,
+    hotlines,
+    output,
+    pagecontext,
+    printing,
+    site,
+    updates,
+)
 from guides.checks import run_checks
 from guides.findings import Report
 from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
@@ -85,9 +94,10 @@ class Build:
 
     language: str
     top: bool
-    folders: set[str] = field(default_factory=set)
+    folders: set[str] = field(default_factory=set)  # guides with a page in this language
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
+    changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
 
 
 class ShouwangPlugin(BasePlugin[ShouwangConfig]):
@@ -195,19 +205,34 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     kept.append(file)
                 continue
             folder, file_language = placed
-            if file_language != language:
+            if file_language != language or not self._public(folder, language):
                 continue
             folders.add(folder)
             kept.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                              dest_uri=site.dest_for(folder), inclusion=file.inclusion))
         for folder, guide in self._guides().items():
-            if folder not in folders and guide.source is not None:
+            if folder not in folders and self._public(folder, DEFAULT_LANGUAGE):
                 kept.append(self._missing_page(config, folder, guide))
+        changes = updates.changes(self._guides(), language, folders)
+        page = File.generated(config, f"{updates.UPDATES_FOLDER}/{language}.md",
+                              content=updates.updates_markdown(language, changes))
+        page.dest_uri = site.dest_for(updates.UPDATES_FOLDER)
+        kept.append(page)
+        self.build.changes = changes
         config.nav = [f"{folder}/{language}.md" for folder in site.nav_order(
             [(f, str(g.documents[language].meta.get("kind", "")),
               str(g.documents[language].meta.get("title", "")))
              for f, g in self._guides().items() if f in folders])]
+        config.nav.append(f"{updates.UPDATES_FOLDER}/{language}.md")
         return kept
+
+    def _public(self, folder: str, language: str) -> bool:
+        """Drafts and guides under review reach only the local preview (`guides serve`)."""
+        guide = self._guides().get(folder)
+        doc = guide.documents.get(language) if guide else None
+        if doc is None or not doc.readable:
+            return False
+        return self.command == "serve" or doc.meta.get("status") in ("published", "withdrawn")
 
     def _guides(self) -> dict[str, Guide]:
         return self.content.guides if self.content else {}
@@ -229,6 +254,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if placed is None:
             return markdown
         folder, language = placed
+        if page.meta.get("status") == "withdrawn":
+            page.meta["search"] = {"exclude": True}  # the URL stays; search forgets it
         return site.rewrite_folder_links(markdown, folder, language, self.build.folders)
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
@@ -244,9 +271,15 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return context
         folder, language = placed
         missing = bool(page.meta.get("missing_translation"))
-        sw = pagecontext.page_context(
-            self._guides().get(folder), language, folder, self.base_url,
-            hotlines.for_language(self.hotlines, language), missing)
+        guide = self._guides().get(folder)
+        available = (set(LANGUAGES) if folder == updates.UPDATES_FOLDER else
+                     {code for code in LANGUAGES if self._public(folder, code)})
+        sw = pagecontext.page_context(guide, language, folder, self.base_url,
+                                      hotlines.for_language(self.hotlines, language), missing,
+                                      available)
+        sw["banner"] = None if missing else self._banner(page, language, folder)
+        sw["history"] = updates.history(guide) if guide and not missing else []
+        sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
         if not missing:
             sw["qr"] = printing.qr_svg(sw["url"], page.title or folder)
@@ -256,7 +289,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         context["sw"] = sw
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])
-        if not missing:
+        if not missing and page.meta.get("status") != "withdrawn":
             self.build.pages[folder] = {
                 "loc": sw["url"], "lastmod": sw["updated"],
                 "alternates": [(item["tag"], item["url"]) for item in sw["languages"]
@@ -265,6 +298,24 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             if page.meta.get("status") == "published":
                 self.build.offline.append(site.page_path(folder))
         return context
+
+    def _banner(self, page, language: str, folder: str) -> dict[str, Any] | None:
+        status = page.meta.get("status")
+        if status in ("draft", "review"):
+            return {"kind": status}
+        if status != "withdrawn":
+            return None
+        banner: dict[str, Any] = {"kind": "withdrawn",
+                                  "reason": str(page.meta.get("withdrawn_reason", ""))}
+        target = page.meta.get("replaced_by")
+        for other, guide in self._guides().items():
+            if guide.source is not None and guide.source.meta.get("id") == target \
+                    and self._public(other, language):
+                doc = guide.documents[language]
+                banner["replacement"] = {
+                    "href": site.relative_href(language, folder, language, other),
+                    "title": str(doc.meta.get("title", other))}
+        return banner
 
     # -- after the pages: other languages, sitemaps, offline, compression ------------------
 
@@ -281,6 +332,19 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc, languages)
         output.write_offline(site_dir, self.build.language, self.build.offline,
                              config.site_name, config.site_description or "", self.versioned)
+        language = self.build.language
+        (site_dir / "updates.xml").write_text(
+            updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),
+            encoding="utf-8")
+        for folder in self.build.folders:
+            guide = self._guides()[folder]
+            title = str(guide.documents[language].meta.get("title", folder))
+            for old in guide.source.meta.get("renamed_from") or [] if guide.source else []:
+                if isinstance(old, str) and old not in self.build.folders:
+                    path = site_dir / site.page_path(old) / "index.html"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(updates.redirect_html(language, old, folder, self.base_url,
+                                                          title), encoding="utf-8")
         if not self.build.top:
             self.builds.pop()
             return

@@ -42,10 +42,12 @@ def test_each_guide_becomes_a_folder_page(site):
     out = build_site(site)
     assert html_files(out) == [
         "404.html", "en/404.html", "en/guide/index.html", "en/guide/queue.png", "en/index.html",
-        "en/manifest.webmanifest", "en/sitemap.xml", "en/sw.js", "guide/index.html",
-        "guide/queue.png", "index.html", "manifest.webmanifest", "robots.txt", "sitemap.xml",
-        "sw.js", "wuu/404.html", "wuu/guide/index.html", "wuu/guide/queue.png",
-        "wuu/index.html", "wuu/manifest.webmanifest", "wuu/sitemap.xml", "wuu/sw.js"]
+        "en/manifest.webmanifest", "en/sitemap.xml", "en/sw.js", "en/updates.xml",
+        "en/updates/index.html", "guide/index.html", "guide/queue.png", "index.html",
+        "manifest.webmanifest", "robots.txt", "sitemap.xml", "sw.js", "updates.xml",
+        "updates/index.html", "wuu/404.html", "wuu/guide/index.html", "wuu/guide/queue.png",
+        "wuu/index.html", "wuu/manifest.webmanifest", "wuu/sitemap.xml", "wuu/sw.js",
+        "wuu/updates.xml", "wuu/updates/index.html"]
     home = (out / "index.html").read_text(encoding="utf-8")
     guide = (out / "guide/index.html").read_text(encoding="utf-8")
     assert '<a href="guide/#do-now">去指南</a>' in home

@@ -184,9 +184,9 @@ def test_pdfs_have_real_chinese_text_and_stay_small(pdf_site):
 
 def test_the_pdfs_qr_code_leads_to_the_live_page(pdf_site, tmp_path):
     pdf = pdf_site / "en/ngo-contingency-plan/ngo-contingency-plan.pdf"
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", str(pdf),
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", "-f", "1", str(pdf),
                     str(tmp_path / "page")], check=True)
-    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "page-1.png")],
+    decoded = subprocess.run(["zbarimg", "--quiet", "--raw", str(tmp_path / "page.png")],
                              capture_output=True, text=True, check=True).stdout.strip()
     assert decoded == SITE_URL + "en/ngo-contingency-plan/"
 
