@@ -49,6 +49,9 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("“{name}”不在指南文件夹里", "每篇指南一个文件夹：content/指南名/zh.md。把文件移进去。"),
         "en": ("\"{name}\" is not inside a guide folder",
                "each guide has its own folder: content/guide-name/zh.md; move the file there")},
+    "file.reserved": {
+        "zh": ("文件夹名“{name}”是网站保留的名字", "换一个文件夹名（保留的有：{reserved}）。"),
+        "en": ("the folder name \"{name}\" is reserved by the site", "rename the folder (reserved: {reserved})")},
     "file.language": {
         "zh": ("文件名“{name}”不是支持的语言", "语言文件名只能是 zh.md、wuu.md 或 en.md。"),
         "en": ("file name \"{name}\" is not a supported language",
@@ -231,6 +234,10 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("链接的指南没有{language}版本：{url}", "删掉这个链接，或先添加该语言的版本。"),
         "en": ("the linked guide has no {language} version: {url}",
                "remove the link or add that language version first")},
+    "link.unpublished": {
+        "zh": ("链接的指南还没有发布（{status}）：{url}", "读者会看到“找不到页面”。等那篇发布后再加链接，或先去掉。"),
+        "en": ("the linked guide is not published ({status}): {url}",
+               "readers would get a missing page: add the link once that guide is published")},
     "link.absolute": {
         "zh": ("站内链接不能以 / 开头：{url}", "用相对路径，例如 ../testing-guide/"),
         "en": ("site links must not start with /: {url}", "use a relative path, e.g. ../testing-guide/")},

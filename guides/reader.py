@@ -24,6 +24,9 @@ from guides.model import (
 )
 
 ASSET_SUFFIXES = IMAGE_SUFFIXES + AUDIO_SUFFIXES + (".pdf",)
+# Addresses the site itself uses: a guide folder by these names would collide with them.
+RESERVED_FOLDERS = {code for code in LANGUAGES if code != "zh"} | {
+    "assets", "search", "updates", "releases"}
 
 
 @dataclass
@@ -134,6 +137,10 @@ def _read_file(content: Content, path: Path, depth: int) -> None:
     if text is None:
         return
     folder = rel_root.parts[0]
+    if folder in RESERVED_FOLDERS:
+        content.findings.append(Finding(rel, 1, "error", "file.reserved", {
+            "name": folder, "reserved": ", ".join(sorted(RESERVED_FOLDERS))}))
+        return
     doc = Document(path=path, rel=rel, folder=folder, language=language, text=text)
     parsed = frontmatter.split(text)
     for line, code, args in parsed.problems:

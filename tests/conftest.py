@@ -191,6 +191,7 @@ plugins:
   - shouwang:
       language: {language}
       messages: en
+  - search
 markdown_extensions:
   - attr_list
   - pymdownx.tasklist
@@ -201,11 +202,13 @@ markdown_extensions:
 """
 
 
-def build_site(tree: Tree, language: str = "zh", **overrides) -> Path:
+def build_site(tree: Tree, language: str = "zh", command: str = "build", **overrides) -> Path:
+    """Build a tiny site in the tree's folder; `command="serve"` builds it as the local
+    preview does (drafts included)."""
     config_file = tree.base / "mkdocs.yml"
     config_file.write_text(CONFIG.format(language=language, overrides=OVERRIDES), encoding="utf-8")
     config = load_config(config_file=str(config_file), **overrides)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command=command, dirty=False)
     try:
         build(config)
     finally:

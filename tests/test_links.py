@@ -87,3 +87,18 @@ def test_front_matter_audio(tree):
         "content/e/zh.md:12: error: fake.mp3 is not really an MP3, M4A or Ogg recording "
         "[audio.not-audio]",
     ]
+
+
+def test_published_guides_do_not_link_to_unpublished_ones(tree):
+    tree.guide("a", body="[草稿](../b/)\n")
+    tree.guide("b", status="draft")
+    tree.guide("c", status="draft", body="[草稿之间可以互相链接](../b/)\n")
+    assert tree.found() == [
+        "content/a/zh.md:14: error: the linked guide is not published (draft): ../b/ "
+        "[link.unpublished]"]
+
+
+def test_reserved_folder_names(tree):
+    tree.guide("en")
+    tree.guide("updates")
+    assert tree.codes() == ["file.reserved", "file.reserved"]

@@ -61,6 +61,10 @@ def _check_link(ctx: Context, doc: Document, url: str, line: int) -> None:
         ctx.error(doc, line, "link.outside", url=url)
         return
     target_doc = _target_document(ctx, doc, target, url, line)
+    if target_doc is not None and target_doc.readable and _public(doc) \
+            and target_doc.meta.get("status") in ("draft", "review"):
+        ctx.error(doc, line, "link.unpublished", url=url, status=target_doc.meta["status"])
+        return
     if target_doc is not None and anchor and target_doc.readable \
             and anchor not in ctx.scan(target_doc).anchors():
         ctx.error(doc, line, "link.anchor", anchor=anchor, target=target_doc.rel)
@@ -90,6 +94,10 @@ def _target_document(ctx: Context, doc: Document, target: str, url: str,
     if target not in ctx.content.assets:
         ctx.error(doc, line, "link.broken", url=url)
     return None
+
+
+def _public(doc: Document) -> bool:
+    return doc.meta.get("status") in ("published", "withdrawn")
 
 
 def _check_image(ctx: Context, doc: Document, src: str, alt: str, line: int) -> None:
