@@ -124,9 +124,9 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
     digest, files = _tree_hash(staging)
     (staging / MANIFEST).write_text(json.dumps({"hash": digest, "files": files}, indent=1),
                                     encoding="utf-8")
-    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%SZ")
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S.%fZ")
     release = folder / f"{stamp}-{digest[:10]}"
-    if release.exists():  # the same sources published twice in one second
+    if release.exists():  # the same sources published twice in one microsecond
         shutil.rmtree(staging)
     else:
         os.replace(staging, release)

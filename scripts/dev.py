@@ -90,6 +90,8 @@ DEBIAN_TEST_PACKAGES = {
     # decoding printed QR codes, reading PDFs
     "/usr/bin/zbarimg": "zbar-tools",
     "/usr/bin/pdftotext": "poppler-utils",
+    # the web server the publish tests switch releases under
+    "/usr/sbin/nginx": "nginx-light",
 }
 
 
