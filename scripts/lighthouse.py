@@ -144,7 +144,7 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     args = parser.parse_args()
     ensure_lighthouse()
-    targets = {}
+    info, targets = machine(), {}  # the commit is the one built below
     with site_server(args.site) as (base, folder, _):
         for lang, prefix in LANGS.items():
             for kind, path in PAGES.items():
@@ -179,7 +179,7 @@ def main() -> None:
              "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|--:|", *rows]
     parts = [f"Command: `.venv/bin/python scripts/lighthouse.py --write` (Lighthouse {VERSION}, "
              f"mobile, default simulated throttling, {args.runs} runs a page; medians). "
-             f"Date: {date.today()}. Machine: {machine()}.", "\n".join(table),
+             f"Date: {date.today()}. Machine: {info}.", "\n".join(table),
              "Targets (performance ≥ 98, the rest 100) met: "
              + ("all pages." if not missed else "no: " + "; ".join(missed) + ".")]
     if notes:

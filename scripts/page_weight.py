@@ -270,9 +270,10 @@ def main() -> None:
     parser.add_argument("--site", help="a built site folder (default: build one)")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     args = parser.parse_args()
+    info = machine()  # before the build: the commit that is measured
     report, ok = run(args.site)
     command = "`.venv/bin/python scripts/page_weight.py --write`"
-    body = (f"Command: {command}. Date: {date.today()}. Machine: {machine()}.\n\n"
+    body = (f"Command: {command}. Date: {date.today()}. Machine: {info}.\n\n"
             f"{METHOD}\n\n{report}\nAll targets met: {'yes' if ok else 'no'}.")
     print("\n" + body)
     if args.write:
