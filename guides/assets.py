@@ -17,9 +17,13 @@ stay as they are.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
+
+import rcssmin
+import rjsmin
 
 NAMESPACES = (
     "http://www.w3.org/2000/svg",
@@ -76,6 +80,34 @@ def scrub_site(site_dir: Path, own_host: str, search_languages: list[str]) -> li
             changed.append(path.relative_to(site_dir).as_posix())
     if all(lang == "en" for lang in search_languages):
         shutil.rmtree(assets / "javascripts" / "lunr", ignore_errors=True)
-    for map_file in (assets / "javascripts").rglob("*.map"):
+    for map_file in assets.rglob("*.map"):
         map_file.unlink()  # source maps: about 1 MB each, never needed by readers
     return changed
+
+
+def minified(path: Path) -> bytes:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".js":
+        text = rjsmin.jsmin(text)
+    elif path.suffix == ".css":
+        text = rcssmin.cssmin(text)
+    return text.encode("utf-8")
+
+
+def hashed_name(asset: str, source: Path) -> str:
+    """`assets/javascripts/shouwang.js` -> `assets/javascripts/shouwang.<hash>.js`, the hash
+    being that of the minified file the pages will load."""
+    if not source.is_file():
+        return asset
+    digest = hashlib.sha256(minified(source)).hexdigest()[:10]
+    stem, dot, suffix = asset.rpartition(".")
+    return f"{stem}.{digest}{dot}{suffix}"
+
+
+def write_hashed(site_dir: Path, names: dict[str, str]) -> None:
+    """Replace each of the project's theme files with its minified, hashed copy."""
+    for asset, name in names.items():
+        original = site_dir / asset
+        if original.is_file() and name != asset:
+            (site_dir / name).write_bytes(minified(original))
+            original.unlink()

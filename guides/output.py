@@ -13,8 +13,8 @@ from guides.model import LANGUAGES
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 THEME_COLOR = "#1a237e"
-PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.css",
-               "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.js",
+PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.css",
+               "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/images/favicon.png")
 ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
 
@@ -44,9 +44,8 @@ def page_hash(site_dir: Path, path: str) -> str:
 
 
 def write_offline(site_dir: Path, language: str, offline_pages: list[str], name: str,
-                  description: str, versioned: dict[str, str]) -> None:
-    """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
-    `versioned` maps an asset to the address pages load it by (`shouwang.js?v=…`)."""
+                  description: str) -> None:
+    """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`)."""
     spec = LANGUAGES[language]
     pages = {path: page_hash(site_dir, path) for path in offline_pages}
     # What every page loads, cached when the worker installs (from the browser's HTTP
@@ -56,7 +55,7 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
         for p in site_dir.glob(pattern) if p.is_file())
     asset_hashes = [hashlib.sha256((site_dir / a).read_bytes()).hexdigest()[:16]
                     for a in assets]
-    assets = [versioned.get(a, a) for a in assets] + ["manifest.webmanifest"]
+    assets = [*assets, "manifest.webmanifest"]
     other_roots = [s.root for s in LANGUAGES.values() if s.root and s.root != spec.root
                    and not spec.root]
     (site_dir / "manifest.webmanifest").write_text(

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,8 +39,9 @@ from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
-# The project's own theme files, loaded by every page with ?v=<content hash>, so that a
-# changed file is fetched again at once and an unchanged one never is.
+# The project's own theme files. Pages load minified copies named by their content hash
+# (shouwang.<hash>.js), as Material names its own: cached for good, fetched again only
+# when they change.
 OUR_FILES = {"script": "assets/javascripts/shouwang.js",
              "stylesheet": "assets/stylesheets/shouwang.css"}
 
@@ -109,7 +109,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
         self.content: Content | None = None
         self.hotlines: list[dict] = []
-        self.versioned: dict[str, str] = {}  # asset -> asset?v=<hash>
+        self.versioned: dict[str, str] = {}  # asset -> its minified, hashed name
         self.base_url = ""
         self.builds: list[Build] = []
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
@@ -152,11 +152,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             raise PluginError(
                 f"theme.custom_dir must be the project's overrides/ folder: the template "
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
-        self.versioned = {}
-        for asset in OUR_FILES.values():
-            path = theme_file / asset
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10] if path.is_file() else ""
-            self.versioned[asset] = f"{asset}?v={digest}"
+        self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
+                          for asset in OUR_FILES.values()}
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and self.config.search_words and language.code != "en":
             words = Path(config.config_file_path).parent / self.config.search_words
@@ -330,8 +327,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         search = config.plugins.get("material/search") or config.plugins.get("search")
         languages = list(search.config.lang or ["en"]) if search is not None else ["en"]
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc, languages)
+        assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,
-                             config.site_name, config.site_description or "", self.versioned)
+                             config.site_name, config.site_description or "")
         language = self.build.language
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),

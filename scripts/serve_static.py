@@ -8,8 +8,10 @@ headers. For measuring page weight and Lighthouse scores; not for production.
 
 from __future__ import annotations
 
+import email.utils
 import functools
 import os
+import re
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -32,6 +34,8 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+            self.send_header("Last-Modified",
+                             email.utils.formatdate(os.stat(path).st_mtime, usegmt=True))
             self._cache_headers(path)
             self.end_headers()
             return f
@@ -43,8 +47,10 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def _cache_headers(self, path: str) -> None:
-        # Hashed theme files never change; pages must be checked each time.
-        immutable = "/assets/" in path.replace(os.sep, "/") and ".min." in path
+        # Files named by their content hash (bundle.a5f9d56c.min.js, shouwang.22ec19a608.js)
+        # never change; pages must be checked each time.
+        name = path.replace(os.sep, "/")
+        immutable = "/assets/" in name and re.search(r"\.[0-9a-f]{8,}\.", name) is not None
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable
                          else "no-cache")
 

@@ -49,9 +49,13 @@ def test_service_worker_lists_the_published_pages_of_its_language(site):
         assert set(worker["PAGES"]) == published(code)
         for asset in worker["ASSETS"]:
             assert (root / asset.split("?")[0]).is_file(), asset
-        script = re.search(r'<script src="(assets/javascripts/shouwang\.js\?v=\w+)"',
-                           (root / "index.html").read_text(encoding="utf-8")).group(1)
-        assert script in worker["ASSETS"]
+        home = (root / "index.html").read_text(encoding="utf-8")
+        script = re.search(r'<script src="(assets/javascripts/shouwang\.[0-9a-f]{10}\.js)"',
+                           home).group(1)
+        style = re.search(r'href="(assets/stylesheets/shouwang\.[0-9a-f]{10}\.css)"',
+                          home).group(1)
+        assert {script, style} <= set(worker["ASSETS"])
+        assert not (root / "assets/javascripts/shouwang.js").exists()  # only the hashed copy
         assert worker["OTHER_ROOTS"] == (["en/", "wuu/"] if code == "zh" else [])
 
 

@@ -205,7 +205,6 @@
       update();
       confirm.hidden = true; reset.hidden = false;
     });
-    tools.hidden = false;
     update();
   }
 
