@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 from pathlib import Path
 
 from guides import offline, site
@@ -17,6 +18,18 @@ PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.c
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/images/favicon.png")
 ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
+
+
+PRESERVED = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.S | re.I)
+
+
+def compact_html(html: str) -> str:
+    """Drop the templates' indentation and blank lines (about 5% of a compressed page).
+    Line breaks stay, so no space between words is lost; <pre> and <textarea> keep theirs."""
+    parts = PRESERVED.split(html)
+    for i in range(0, len(parts), 2):  # the even parts are outside <pre> and <textarea>
+        parts[i] = re.sub(r"\n\s*\n", "\n", re.sub(r"\n[ \t]+", "\n", parts[i]))
+    return "".join(parts)
 
 
 def write_gzip(path: Path, data: bytes) -> None:

@@ -296,6 +296,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 self.build.offline.append(site.page_path(folder))
         return context
 
+    def on_post_page(self, output_content: str, *, page, config) -> str:
+        return output.compact_html(output_content) if self.config.enabled else output_content
+
     def _banner(self, page, language: str, folder: str) -> dict[str, Any] | None:
         status = page.meta.get("status")
         if status in ("draft", "review"):

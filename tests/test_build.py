@@ -137,3 +137,11 @@ def test_task_items_become_labelled_checkboxes():
         'type="checkbox" disabled> <span>测体温</span></label></li><li class="task-list-item">'
         '<label class="sw-task"><input type="checkbox" checked disabled> <span>穿防护服</span>'
         "</label><ul><li>手套</li></ul></li></ul>")
+
+
+def test_compact_html_keeps_words_and_preformatted_text():
+    from guides.output import compact_html
+
+    html = "<p>\n    一句\n    two words\n</p>\n\n\n<pre>  keep\n    this\n</pre>\n  <b>x</b>"
+    assert compact_html(html) == ("<p>\n一句\ntwo words\n</p>\n<pre>  keep\n    this\n</pre>"
+                                  "\n<b>x</b>")
