@@ -46,7 +46,12 @@ def parse_yaml(yaml_text: str, first_line: int = 1
     """YAML with file lines: (data, top-level key -> line, problems). Never raises."""
     problems: list[tuple[int, str, dict[str, Any]]] = []
     seen: dict[str, int] = {}
-    loader = yaml.SafeLoader(yaml_text)
+    try:
+        # the reader refuses control characters as soon as it is created
+        loader = yaml.SafeLoader(yaml_text)
+    except yaml.YAMLError as exc:
+        problems.append((first_line, "fm.yaml", {"problem": " ".join(str(exc).split())[:120]}))
+        return None, seen, problems
     try:
         node = loader.get_single_node()
         if node is None:

@@ -27,6 +27,8 @@ def check(ctx: Context) -> None:
             if heading.level == 1:
                 ctx.warning(doc, heading.line, "structure.h1", text=heading.text)
         kind = doc.meta.get("kind")
+        if not isinstance(kind, str):
+            continue  # the schema check reports it
         if kind in SECTIONS:
             _check_sections(ctx, doc, scan, kind)
         elif kind == "volunteer-tips":
