@@ -118,7 +118,7 @@ http {{
 def fetch(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
+            return response.status, response.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
 
@@ -136,10 +136,14 @@ def test_nginx_never_serves_an_error_or_a_partial_page(nginx, site):
 
     def client() -> None:
         paths = ["", "testing-guide/", "en/volunteer-tips/", "wuu/hotlines/",
-                 "assets/javascripts/shouwang.js"]
+                 "assets/images/favicon.png", "sitemap.xml"]
         while not stop.is_set():
             for path in paths:
-                status, body = fetch(url + path)
+                try:
+                    status, body = fetch(url + path)
+                except OSError as error:  # a refused or broken connection is a failure too
+                    problems.append(f"{error} {path}")
+                    continue
                 fetched[0] += 1
                 if status != 200:
                     problems.append(f"{status} {path}")
@@ -153,14 +157,16 @@ def test_nginx_never_serves_an_error_or_a_partial_page(nginx, site):
     try:
         for i in range(1, 9):  # publishes and rollbacks while readers keep reading
             publish(target, copier(site, f"r{i}"))
+            time.sleep(0.3)
             if i % 3 == 0:
                 rollback(target)
+                time.sleep(0.3)
     finally:
         stop.set()
         for thread in threads:
             thread.join()
     assert problems == []
-    assert fetched[0] > 100
+    assert fetched[0] > 60
 
 
 @pytest.fixture
