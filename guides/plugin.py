@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from guides import (
     assets,
     checklists,
+    csp,
     hotlines,
     output,
     pagecontext,
@@ -297,7 +298,16 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         return context
 
     def on_post_page(self, output_content: str, *, page, config) -> str:
-        return output.compact_html(output_content) if self.config.enabled else output_content
+        if not self.config.enabled:
+            return output_content
+        html = output.compact_html(output_content)
+        # The preview's live-reload script is injected later and would be refused.
+        return html if self.command == "serve" else csp.add_policy(html)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        return self.on_post_page(output_content, page=None, config=config)
 
     def _banner(self, page, language: str, folder: str) -> dict[str, Any] | None:
         status = page.meta.get("status")

@@ -1,0 +1,50 @@
+"""A strict Content-Security-Policy for every page: scripts only from the site itself or
+inline scripts whose exact text the build hashed; nothing from any other origin.
+
+Content cannot carry script past `guides check`; this is the second wall: were any to slip
+through, the browser would refuse to run it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:(?!\bsrc=)[^>])*)>(?P<body>.*?)</script>",
+                           re.S | re.I)
+CHARSET = re.compile(r"<meta charset=[^>]*>", re.I)
+DATA_TYPES = ("application/json", "application/ld+json")
+
+
+def inline_hashes(html: str) -> list[str]:
+    """sha256 sources for every inline script the browser would run, in page order."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs").lower()
+        if any(f'type="{t}"' in attrs for t in DATA_TYPES):
+            continue  # data, never executed (Material's __config)
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        source = f"'sha256-{base64.b64encode(digest).decode()}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def policy(html: str) -> str:
+    scripts = " ".join(["'self'", *inline_hashes(html)])
+    return "; ".join([
+        "default-src 'self'", f"script-src {scripts}", "style-src 'self'",
+        "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'",
+        "media-src 'self'", "worker-src 'self'", "manifest-src 'self'",
+        "object-src 'none'", "base-uri 'self'", "form-action 'self'",
+    ])
+
+
+def add_policy(html: str) -> str:
+    """The page with its policy as the first thing after <meta charset> in <head>."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    match = CHARSET.search(html)
+    if match:
+        return html[: match.end()] + tag + html[match.end():]
+    return html.replace("<head>", "<head>" + tag, 1)
