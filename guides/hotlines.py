@@ -10,10 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from guides.model import DATA_FOLDER, DEFAULT_LANGUAGE
+from guides.model import DATA_FOLDER, DEFAULT_LANGUAGE, HOTLINES_FILE
 from guides.phones import is_valid_chinese_number, normalise
-
-HOTLINES_FILE = "hotlines.yml"
 
 
 def load(content_root: Path) -> list[dict]:

@@ -36,6 +36,8 @@ AUDIENCES = ("residents", "elderly", "volunteers", "social-workers", "ngos", "ev
 HOME_FOLDER = "home"
 # Folder under content/ for data files (hotlines); never published as pages.
 DATA_FOLDER = "_data"
+# The one list of hotlines, in DATA_FOLDER: checked, then shown on every home page and guide.
+HOTLINES_FILE = "hotlines.yml"
 
 MAX_MARKDOWN_BYTES = 1024 * 1024
 SUMMARY_MAX_CHARS = 120

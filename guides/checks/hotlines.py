@@ -7,11 +7,9 @@ from urllib.parse import unquote
 
 from guides.checks.context import Context
 from guides.frontmatter import parse_yaml
-from guides.model import DEFAULT_LANGUAGE
+from guides.model import DEFAULT_LANGUAGE, HOTLINES_FILE
 from guides.phones import is_valid_chinese_number
 from guides.reader import read_text
-
-HOTLINES_FILE = "hotlines.yml"
 
 
 def check(ctx: Context) -> None:

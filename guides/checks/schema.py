@@ -10,9 +10,6 @@ from guides.checks.context import Context
 from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TYPE_NAMES = {"str": "text", "int": "integer", "date": "date", "choice": "text",
-              "audience": "list", "path": "text", "id": "text", "history": "history",
-              "folders": "list"}
 
 
 def check(ctx: Context) -> None:
