@@ -9,7 +9,8 @@ mainland China and would learn who reads the site. After each build, `scrub_site
 - turns every other absolute URL left in the theme's CSS and JavaScript (licence
   comments, unused code paths) into plain text without a scheme, so nothing in them can
   ever be fetched from another host;
-- removes lunr's language packs when no search index needs them (about 1 MB a language).
+- removes lunr and Material's search worker: search-worker.js answers from the sharded
+  index instead (guides/search_shards.py), so they are never loaded (about 1 MB a language).
 
 XML namespace names (`http://www.w3.org/2000/svg`) are identifiers, never fetched; they
 stay as they are.
@@ -66,7 +67,7 @@ def scrub_text(text: str, own_host: str = "") -> str:
     return ABSOLUTE_URL.sub(replace, text)
 
 
-def scrub_site(site_dir: Path, own_host: str, search_languages: list[str]) -> list[str]:
+def scrub_site(site_dir: Path, own_host: str) -> list[str]:
     """Scrub the theme's CSS and JavaScript under `site_dir/assets`; returns changed files."""
     assets = site_dir / "assets"
     changed = []
@@ -78,8 +79,8 @@ def scrub_site(site_dir: Path, own_host: str, search_languages: list[str]) -> li
         if new != text:
             path.write_text(new, encoding="utf-8")
             changed.append(path.relative_to(site_dir).as_posix())
-    if all(lang == "en" for lang in search_languages):
-        shutil.rmtree(assets / "javascripts" / "lunr", ignore_errors=True)
+    for unused in ("lunr", "workers"):
+        shutil.rmtree(assets / "javascripts" / unused, ignore_errors=True)
     for map_file in assets.rglob("*.map"):
         map_file.unlink()  # source maps: about 1 MB each, never needed by readers
     return changed

@@ -31,6 +31,7 @@ from guides import (
     output,
     pagecontext,
     printing,
+    search_shards,
     site,
     updates,
 )
@@ -337,9 +338,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        languages = list(search.config.lang or ["en"]) if search is not None else ["en"]
-        assets.scrub_site(site_dir, urlsplit(self.base_url).netloc, languages)
+        search_shards.write(site_dir)
+        assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,
                              config.site_name, config.site_description or "")

@@ -92,6 +92,8 @@ DEBIAN_TEST_PACKAGES = {
     "/usr/bin/pdftotext": "poppler-utils",
     # the web server the publish tests switch releases under
     "/usr/sbin/nginx": "nginx-light",
+    # runs the search worker against built sites (tests/search_query.js)
+    "/usr/bin/node": "nodejs",
 }
 
 

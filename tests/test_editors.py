@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from searching import found_pages, indexed
 
 from conftest import REPO, TODAY, Tree, build_site
 from guides.frontmatter import split
@@ -161,8 +162,9 @@ def test_withdrawn_guide_keeps_its_address_with_a_banner(tmp_path):
     page = (out / "old/index.html").read_text(encoding="utf-8")
     assert "这篇指南已经撤下，内容可能不再适用。" in page and "检测点已撤销。" in page
     assert '请改看：<a href="../new/">新指南</a>' in page
-    index = json.loads((out / "search/search_index.json").read_text(encoding="utf-8"))
-    assert not [d for d in index["docs"] if d["location"].startswith("old/")]
+    assert "new/" in [loc for loc, _, _ in indexed(out)]
+    assert not [loc for loc, _, _ in indexed(out) if loc.startswith("old/")]
+    assert found_pages(out, "旧的内容") == []
     assert "old/" not in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert '"old/"' not in (out / "sw.js").read_text(encoding="utf-8").split("const ASSETS")[0]
 

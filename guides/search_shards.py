@@ -1,0 +1,165 @@
+"""A search index a phone can afford at a thousand pages: split into small files, fetched
+only for the words asked.
+
+Material's search sends the whole index to the browser before the first result (1.4 MB
+compressed for 1,000 Mandarin pages). This module turns the index Material's search
+plugin wrote into:
+
+- `search/<version>/pages.json`: every page's address, title and number of entries;
+- `search/<version>/<k>.json`: shard k of the inverted index (term -> entries);
+- `search/<version>/d/<page>.json`: one page's entries (section titles and text), fetched
+  only for the first results shown;
+
+and replaces `search/search_index.json` by a stub holding Material's config plus where the
+shards are. `overrides/assets/javascripts/search-worker.js` answers Material's search UI
+from them, so the UI stays Material's.
+
+Terms: Chinese text is indexed by character pairs (bigrams), so a word is found anywhere
+inside a sentence whatever a word segmenter would have made of it (核酸检测 holds 检测),
+in Mandarin and in dialect alike; a character that ends a run of Chinese text is also
+indexed alone, so one-character queries work. Other text is indexed by words, matched by
+prefix. The worker must tokenise and shard exactly as this module does: keep the two in
+step (tests/test_search_shards.py runs both).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(rf"[{HAN}]+|[0-9a-z\u00c0-\u024f]+")
+TAG = re.compile(r"<[^>]*>")
+ENTRIES_PER_SHARD = 1500  # about 3-4 KB compressed a shard
+MAX_SHARDS = 4096
+
+
+def normalise(text: str) -> str:
+    """Markup out, entities decoded, full-width forms folded, lower case."""
+    text = html.unescape(TAG.sub(" ", text)).replace("\u200b", "")
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u4dbf" or "\u4e00" <= char <= "\u9fff" \
+        or "\uf900" <= char <= "\ufaff"
+
+
+def terms(text: str) -> set[str]:
+    """Index terms of already normalised text: Chinese bigrams plus run-final characters,
+    and whole words of other scripts."""
+    found: set[str] = set()
+    for token in TOKEN.findall(text):
+        if is_han(token[0]):
+            found.update(token[i:i + 2] for i in range(len(token) - 1))
+            found.add(token[-1])
+        else:
+            found.add(token)
+    return found
+
+
+def shard_key(term: str) -> str:
+    """Terms that one query needs together share a shard: a Chinese term is found by its
+    first character (a one-character query reads every pair starting with it), a word by
+    its first two letters (a prefix query reads every word starting with them)."""
+    return term[0] if is_han(term[0]) else term[:2]
+
+
+def fnv1a(text: str) -> int:
+    """32-bit FNV-1a over UTF-16 code units, the same in search-worker.js."""
+    value = 2166136261
+    data = text.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value ^= data[i] | data[i + 1] << 8
+        value = (value * 16777619) & 0xFFFFFFFF
+    return value
+
+
+@dataclass
+class Page:
+    location: str
+    title: str
+    entries: list[list[str]] = field(default_factory=list)  # [anchor, title, text]
+
+
+def pages_of(docs: list[dict]) -> list[Page]:
+    """Material lists a page, then its sections (`page/#anchor`); a section whose page is
+    not in the index (it happens with excluded pages) becomes its own page."""
+    pages: list[Page] = []
+    for doc in docs:
+        location = str(doc.get("location", ""))
+        title = str(doc.get("title", "")).replace("\u200b", "")
+        text = str(doc.get("text", "")).replace("\u200b", "")
+        page_location, _, anchor = location.partition("#")
+        if not pages or pages[-1].location != page_location:
+            pages.append(Page(page_location, title if not anchor else page_location))
+            if anchor:
+                pages[-1].entries.append(["", pages[-1].title, ""])
+        pages[-1].entries.append([f"#{anchor}" if anchor else "", title, text])
+    return pages
+
+
+def dump(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def build(index: dict) -> tuple[dict, dict[str, str]]:
+    """The stub index and the files to write (path under search/ -> JSON text)."""
+    pages = pages_of(list(index.get("docs") or []))
+    postings: dict[str, list[int]] = {}
+    entry = 0
+    for page in pages:
+        for _, title, text in page.entries:
+            in_title = terms(normalise(title))
+            for term in in_title | terms(normalise(text)):
+                postings.setdefault(term, []).append(entry * 2 + (term in in_title))
+            entry += 1
+    total = sum(len(p) for p in postings.values())
+    count = 1
+    while count < MAX_SHARDS and total / count > ENTRIES_PER_SHARD:
+        count *= 2
+    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    for term, values in postings.items():
+        deltas = [values[0]] + [b - a for a, b in pairwise(values)]
+        shards[fnv1a(shard_key(term)) % count][term] = deltas
+    files = {"pages.json": dump([[p.location, p.title, len(p.entries)] for p in pages])}
+    files.update((f"{k}.json", dump(shard)) for k, shard in enumerate(shards))
+    files.update((f"d/{i}.json", dump(p.entries)) for i, p in enumerate(pages))
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+    version = digest.hexdigest()[:10]
+    config = dict(index.get("config") or {})
+    config["shouwang"] = {"version": version, "shards": count, "pages": len(pages),
+                          "entries": entry}
+    return {"config": config, "docs": []}, {f"{version}/{name}": text
+                                            for name, text in files.items()}
+
+
+def write(site_dir: Path) -> int:
+    """Shard `search/search_index.json` in a built language site; returns the file count
+    (0 when the site has no search index)."""
+    search = site_dir / "search"
+    index_path = search / "search_index.json"
+    if not index_path.is_file():
+        return 0
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    if (index.get("config") or {}).get("shouwang"):
+        return 0  # already sharded (a rebuild that kept the folder)
+    stub, files = build(index)
+    for old in search.iterdir():
+        if old.is_dir():
+            shutil.rmtree(old)
+    for name, text in files.items():
+        path = search / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    index_path.write_text(dump(stub), encoding="utf-8")
+    return len(files)
