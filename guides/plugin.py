@@ -83,9 +83,6 @@ class ShouwangConfig(base.Config):
     # Language of the messages editors see in the build log.
     messages = c.Choice(("zh", "en"), default="zh")
     checks = c.Type(bool, default=True)
-    # jieba user dictionary (dialect words, domain terms) for Chinese search, relative to
-    # mkdocs.yml.
-    search_words = c.Optional(c.Type(str))
 
 
 @dataclass
@@ -156,12 +153,6 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
         self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
                           for asset in OUR_FILES.values()}
-        search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and self.config.search_words and language.code != "en":
-            words = Path(config.config_file_path).parent / self.config.search_words
-            if not words.is_file():
-                raise PluginError(f"shouwang.search_words: {words} does not exist")
-            search.config.jieba_dict_user = str(words)
         return config
 
     # -- checks -------------------------------------------------------------------------

@@ -305,8 +305,7 @@ def generate(out_dir: Path, pages: int, seed: int) -> int:
     (content / "_data").mkdir(parents=True)
     shutil.copy(ROOT / "content/_data/hotlines.yml", content / "_data/hotlines.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for key, value in (("docs_dir", "content"), ("custom_dir", str(ROOT / "overrides")),
-                       ("search_words", str(ROOT / "content/_data/search-words.txt"))):
+    for key, value in (("docs_dir", "content"), ("custom_dir", str(ROOT / "overrides"))):
         config, n = re.subn(rf"(?m)^(\s*{key}:).*$", lambda m, v=value: f"{m.group(1)} {v}",
                             config)
         assert n == 1, f"mkdocs.yml: expected one {key}"

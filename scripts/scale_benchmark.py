@@ -96,11 +96,10 @@ def best_of(cmd: list[str], cwd: Path, repeat: int, cap: float, ok=(0,),
 
 def plain_config(project: Path) -> Path:
     """mkdocs.yml without the shouwang plugin: Material, the same extensions, custom_dir
-    and search (with the same jieba dictionary); every language file is its own page."""
+    and search; every language file is its own page."""
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    words = ROOT / "content/_data/search-words.txt"
     text, n = re.subn(r"(?ms)^plugins:\n.*?(?=^markdown_extensions:)",
-                      f"plugins:\n  - search:\n      jieba_dict_user: {words}\n\n", text)
+                      "plugins:\n  - search\n\n", text)
     assert n == 1, "mkdocs.yml: plugins section not found"
     path = project / "mkdocs-plain.yml"
     path.write_text(text, encoding="utf-8")
