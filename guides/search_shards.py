@@ -17,9 +17,11 @@ from them, so the UI stays Material's.
 Terms: Chinese text is indexed by character pairs (bigrams), so a word is found anywhere
 inside a sentence whatever a word segmenter would have made of it (核酸检测 holds 检测),
 in Mandarin and in dialect alike; a character that ends a run of Chinese text is also
-indexed alone, so one-character queries work. Other text is indexed by words, matched by
-prefix. The worker must tokenise and shard exactly as this module does: keep the two in
-step (tests/test_search_shards.py runs both).
+indexed alone, so one-character queries work. A query of three or more characters finds
+the pages holding all its pairs: in real text nearly always the word itself (the tests
+check the regression queries find exactly the pages holding them). Other text is indexed
+by words, matched by prefix. The worker must tokenise and shard exactly as this module
+does: keep the two in step (tests/test_search_shards.py runs both).
 """
 
 from __future__ import annotations
