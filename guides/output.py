@@ -84,11 +84,18 @@ def compress_tree(site_dir: Path, skip: tuple[str, ...] = ()) -> int:
     """Write a .gz beside every text file (for servers that serve them, e.g. nginx's
     gzip_static); `skip` names sub-folders that another pass handles. Returns the count."""
     count = 0
+    done: dict[bytes, bytes] = {}  # each language has its own copy of the theme's files
     for path in sorted(site_dir.rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if any(rel.startswith(s) for s in skip) or not path.is_file():
             continue
         if path.suffix in COMPRESSIBLE:
-            write_gzip(path, path.read_bytes())
+            data = path.read_bytes()
+            key = hashlib.sha256(data).digest()
+            if key not in done:
+                write_gzip(path, data)
+                done[key] = Path(f"{path}.gz").read_bytes()
+            else:
+                Path(f"{path}.gz").write_bytes(done[key])
             count += 1
     return count
