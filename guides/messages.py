@@ -285,6 +285,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("resources from another site are not allowed: {url}",
                "save the file in the guide's folder and link it relatively (other hosts may "
                "be blocked and leak readers' data)")},
+    "fm.html": {
+        "zh": ("字段 {field} 里有 HTML 代码：{text}",
+               "元数据只能写纯文字：删掉尖括号 < > 和其中的标签、引号后面的属性。要强调的内容写在正文里。"),
+        "en": ("field \"{field}\" contains HTML: {text}",
+               "front-matter values are plain text: remove the angle brackets < > and the tags "
+               "or attributes in them; put formatting in the text below")},
     "svg.unsafe": {
         "zh": ("SVG 图片里有脚本或外部引用：{what}", "用绘图软件重新导出为普通 SVG 或 PNG。"),
         "en": ("the SVG contains script or external references: {what}",

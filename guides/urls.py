@@ -22,11 +22,15 @@ def scheme_of(url: str) -> str:
     return match.group(1) if match else ""
 
 
+def _host_relative(url: str) -> bool:
+    """`//host/x`; browsers read a backslash as a slash (`\\host/x`, `/\\host/x`)."""
+    return normalise_url(url).replace("\\", "/").startswith("//")
+
+
 def is_remote(url: str) -> bool:
-    return normalise_url(url).startswith("//") or scheme_of(url) in (
-        "http", "https", "ftp", "ws", "wss")
+    return _host_relative(url) or scheme_of(url) in ("http", "https", "ftp", "ws", "wss")
 
 
 def is_local(url: str) -> bool:
     """A path inside the site: no scheme, no host."""
-    return not scheme_of(url) and not normalise_url(url).startswith("//")
+    return not scheme_of(url) and not _host_relative(url)

@@ -1,8 +1,9 @@
 """Content must not run script or pull anything from another host.
 
-Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs and SVG files are
-all read; URLs are compared after undoing entity and white-space tricks, as a browser
-would read them (`jav&#x61;script:` is `javascript:`).
+Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs, front matter and
+SVG files are all read; URLs are compared after undoing entity and white-space tricks, as
+a browser would read them (`jav&#x61;script:` is `javascript:`). The build cleans every
+page as well (`guides.sanitize`); these errors tell the editor what to fix.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ import re
 from guides.checks.context import Context
 from guides.model import Document
 from guides.reader import read_text
+from guides.sanitize import looks_like_markup
 from guides.urls import is_remote, normalise_url, scheme_of
 
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
-                  "link", "meta", "style", "form", "svg", "math", "template", "portal"}
+                  "link", "meta", "style", "form", "svg", "math", "template", "portal",
+                  # a browser reads their content as text up to the closing tag, where
+                  # Python's parser sees tags: `<noscript><p title="</noscript><img ...>">`
+                  "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title"}
 URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset",
              "background", "cite", "ping", "lowsrc", "dynsrc"}
 RESOURCE_ATTRS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
@@ -39,8 +44,12 @@ def check(ctx: Context) -> None:
             if tag.name in FORBIDDEN_TAGS:
                 ctx.error(doc, tag.line, "html.forbidden-tag", tag=tag.name)
             _check_attrs(ctx, doc, tag.name, tag.attrs, tag.line)
+        for tag in scan.loose_tags:  # `<scr<script>`, or a tag inside an attribute
+            if tag.name in FORBIDDEN_TAGS:
+                ctx.error(doc, tag.line, "html.forbidden-tag", tag=tag.name)
         for attr_list in scan.attr_lists:
             _check_attrs(ctx, doc, "{: }", attr_list.attrs, attr_list.line)
+        _check_front_matter(ctx, doc, "", doc.meta)
     for asset in sorted(ctx.content.assets):
         if asset.lower().endswith(".svg"):
             _check_svg(ctx, asset)
@@ -62,10 +71,25 @@ def _check_attrs(ctx: Context, doc: Document, tag: str, attrs: list[tuple[str, s
                     ctx.error(doc, line, "html.remote-resource", url=_short(url))
         if name == "style":
             for url in CSS_URL.findall(html.unescape(value)):
-                if is_remote(url) or scheme_of(url) in UNSAFE_SCHEMES:
+                scheme = scheme_of(url)
+                if scheme in UNSAFE_SCHEMES:
+                    ctx.error(doc, line, "html.unsafe-url", url=_short(url), scheme=scheme)
+                elif is_remote(url):
                     ctx.error(doc, line, "html.remote-resource", url=_short(url))
             if "expression(" in normalise_url(value):
                 ctx.error(doc, line, "html.event-attr", attr="style: expression()", tag=tag)
+
+
+def _check_front_matter(ctx: Context, doc: Document, key: str, value: object) -> None:
+    """Titles, summaries and reasons are plain text: the theme prints some unescaped."""
+    if isinstance(value, dict):
+        for name, item in value.items():
+            _check_front_matter(ctx, doc, key or str(name), item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_front_matter(ctx, doc, key, item)
+    elif isinstance(value, str) and looks_like_markup(value):
+        ctx.error(doc, doc.line_of(key), "fm.html", field=key, text=_short(value))
 
 
 def _urls(name: str, value: str) -> list[str]:

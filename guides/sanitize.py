@@ -1,0 +1,123 @@
+"""The last wall before a page is written: what Markdown made of a page is cleaned with an
+allowlist, so nothing in it can run script or load from another host, even when the
+checks were bypassed (`guides serve` keeps previewing pages with errors, in the editor's
+own browser, with no Content-Security-Policy).
+
+The allowlist is what the project's Markdown extensions produce (headings with ids,
+tables, admonitions, `details`, task-list checkboxes, code blocks, images, links) and the
+plain HTML editors may write; nothing else survives. It is enforced by nh3 (the Rust
+library ammonia, which parses as a browser does, so mutation tricks gain nothing).
+
+What nh3 cannot say by itself is done in `_attribute`: images and media from this site
+only (no scheme, no host; `srcset` candidate by candidate); no `data-md-*`/`data-sw-*`
+(the theme's and the project's scripts read those) and no `__` ids (Material's controls:
+`__search`, `__config`, ...), so content cannot pose as the page around it. Only
+`text-align` survives in a `style` (the tables extension's; the production policy blocks
+inline styles anyway).
+
+Front matter is shown outside the Markdown, by templates that print it unescaped (page
+titles in Material's navigation, descriptions in `<meta>`): `plain_meta` escapes any value
+that looks like markup, which `guides check` reports (fm.html).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import nh3
+
+from guides.urls import is_local, scheme_of
+
+TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "section",
+    "a", "abbr", "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "sub",
+    "sup", "code", "pre", "kbd", "samp", "var", "q", "blockquote", "cite", "dfn", "time",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
+    "figure", "figcaption", "details", "summary", "label", "input",
+    "img", "picture", "audio", "video", "source", "track",
+    "ruby", "rt", "rp", "wbr", "bdi", "bdo",
+}
+# Removed with everything inside them (other unknown tags leave their text behind).
+DROPPED_WITH_CONTENT = {
+    "script", "style", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "select",
+    "title", "svg", "math",
+}
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir", "title", "role"},
+    "a": {"href"},
+    "img": {"src", "srcset", "alt", "width", "height", "loading", "decoding"},
+    "audio": {"src", "controls", "preload", "loop", "muted"},
+    "video": {"src", "poster", "controls", "preload", "loop", "muted", "width", "height"},
+    "source": {"src", "srcset", "type", "media"},
+    "track": {"src", "kind", "srclang", "label", "default"},
+    "input": {"checked"},
+    "th": {"style", "align", "colspan", "rowspan"},
+    "td": {"style", "align", "colspan", "rowspan"},
+    "col": {"span"}, "colgroup": {"span"},
+    "ol": {"start", "reversed", "type"}, "li": {"value"},
+    "details": {"open"}, "time": {"datetime"}, "del": {"datetime"}, "ins": {"datetime"},
+}
+# Every input is a disabled checkbox: task items (shouwang.js enables those it manages).
+FORCED = {"input": {"type": "checkbox", "disabled": "disabled"}}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+LOCAL_ONLY = {"src", "srcset", "poster"}  # resources: this site's own files only
+RESERVED_DATA = ("data-md-", "data-sw-", "data-clipboard")
+
+_cleaner = nh3.Cleaner(
+    tags=TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ATTRIBUTES,
+    generic_attribute_prefixes={"data-", "aria-"}, set_tag_attribute_values=FORCED,
+    url_schemes=LINK_SCHEMES, filter_style_properties={"text-align"}, link_rel=None,
+    strip_comments=True, attribute_filter=lambda tag, name, value: _attribute(name, value))
+
+
+def clean(content: str) -> str:
+    """A page's HTML with everything outside the allowlist removed."""
+    return _cleaner.clean(content)
+
+
+def _attribute(name: str, value: str) -> str | None:
+    """Keep the attribute (its value) or drop it (None)."""
+    if name == "href":
+        scheme = scheme_of(value)
+        return value if not scheme or scheme in LINK_SCHEMES else None
+    if name in LOCAL_ONLY:
+        urls = [part.split()[0] for part in value.split(",") if part.strip()] \
+            if name == "srcset" else [value]
+        return value if urls and all(is_local(url) for url in urls) else None
+    if name.startswith(RESERVED_DATA):
+        return None
+    if name == "id" and value.startswith("__"):
+        return None
+    return value
+
+
+# Text that would open a tag (`<img`, `</`, `<!--`) or leave a quoted attribute and add
+# one (`" onmouseover=`, `'>`), after undoing entities.
+MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|on[a-z]+\s*=)", re.IGNORECASE)
+
+
+def looks_like_markup(text: str) -> bool:
+    previous = None
+    while previous != text:  # entities may be nested (&amp;lt;)
+        previous, text = text, html.unescape(text)
+    return bool(MARKUP.search(text))
+
+
+def plain_text(value: str) -> str:
+    """A front-matter value as the theme can print it unescaped: markup is escaped."""
+    return html.escape(value) if looks_like_markup(value) else value
+
+
+def plain_meta(value: Any) -> Any:
+    """`plain_text` for every string in front matter (nested lists and mappings too)."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, dict):
+        return {key: plain_meta(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain_meta(item) for item in value]
+    return value
