@@ -29,6 +29,10 @@ LANGUAGES: dict[str, Language] = {
 DEFAULT_LANGUAGE = "zh"  # the source of every translation
 
 KINDS = ("resident-guide", "volunteer-tips", "checklist", "ngo-manual", "page")
+# Big sites list each kind's guides on a page of its own (guides/listing.py), at these.
+KIND_LIST_FOLDERS = {"resident-guide": "all-resident-guides",
+                     "volunteer-tips": "all-volunteer-tips", "checklist": "all-checklists",
+                     "ngo-manual": "all-ngo-manuals", "page": "all-pages"}
 STATUSES = ("draft", "review", "published", "withdrawn")
 AUDIENCES = ("residents", "elderly", "volunteers", "social-workers", "ngos", "everyone")
 

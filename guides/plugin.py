@@ -30,6 +30,7 @@ from guides import (
     checklists,
     csp,
     hotlines,
+    listing,
     output,
     pagecontext,
     printing,
@@ -40,10 +41,12 @@ from guides import (
 )
 from guides.checks import run_checks
 from guides.findings import Report
-from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Guide
+from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
+# Pages the build writes itself, in every language.
+GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # The project's own theme files. Pages load minified copies named by their content hash
 # (shouwang.<hash>.js), as Material names its own: cached for good, fetched again only
 # when they change.
@@ -86,6 +89,9 @@ class ShouwangConfig(base.Config):
     # Language of the messages editors see in the build log.
     messages = c.Choice(("zh", "en"), default="zh")
     checks = c.Type(bool, default=True)
+    # Past this many Mandarin guides the menu lists one page per kind instead of every
+    # guide (Material puts the whole menu into every page).
+    nav_guides = c.Type(int, default=40)
 
 
 @dataclass
@@ -234,12 +240,36 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         page.dest_uri = site.dest_for(updates.UPDATES_FOLDER)
         kept.append(page)
         self.build.changes = changes
-        config.nav = [f"{folder}/{language}.md" for folder in site.nav_order(
-            [(f, str(g.documents[language].meta.get("kind", "")),
-              str(g.documents[language].meta.get("title", "")))
-             for f, g in self._guides().items() if f in folders])]
+        entries = [(listing.Entry(f, str(meta.get("kind", "")), str(meta.get("title", "")),
+                                  str(meta.get("summary") or ""), str(meta.get("updated", ""))),
+                    meta.get("status"))
+                   for f, g in self._guides().items() if f in folders
+                   for meta in [g.documents[language].meta]]
+        if self._kind_pages():
+            listed = [e for e, status in entries if status != "withdrawn"]
+            config.nav = [f"{HOME_FOLDER}/{language}.md"] if HOME_FOLDER in folders else []
+            for kind in self._kind_pages():
+                folder = listing.folder_for(kind)
+                page = File.generated(config, f"{folder}/{language}.md",
+                                      content=listing.kind_markdown(language, kind, listed))
+                page.dest_uri = site.dest_for(folder)
+                kept.append(page)
+                config.nav.append(page.src_uri)
+        else:
+            config.nav = [f"{folder}/{language}.md" for folder in site.nav_order(
+                [(e.folder, e.kind, e.title) for e, _ in entries])]
         config.nav.append(f"{updates.UPDATES_FOLDER}/{language}.md")
         return kept
+
+    def _kind_pages(self) -> list[str]:
+        """The kinds that get a list page (none while every guide fits the menu). Decided
+        on the Mandarin guides, so every language's menu has the same shape."""
+        public = [listing.Entry(folder, str(g.source.meta.get("kind", "")), "")
+                  for folder, g in self._guides().items()
+                  if g.source and self._public(folder, DEFAULT_LANGUAGE)]
+        if len(public) <= self.config.nav_guides:
+            return []
+        return listing.kinds_with_guides(public)
 
     def _public(self, folder: str, language: str) -> bool:
         """Drafts and guides under review reach only the local preview (`guides serve`)."""
@@ -289,7 +319,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         folder, language = placed
         missing = bool(page.meta.get("missing_translation"))
         guide = self._guides().get(folder)
-        available = (set(LANGUAGES) if folder == updates.UPDATES_FOLDER else
+        available = (set(LANGUAGES) if folder in GENERATED_FOLDERS else
                      {code for code in LANGUAGES if self._public(folder, code)})
         sw = pagecontext.page_context(guide, language, folder, self.base_url,
                                       hotlines.for_language(self.hotlines, language), missing,

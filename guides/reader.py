@@ -17,6 +17,7 @@ from guides.model import (
     AUDIO_SUFFIXES,
     DATA_FOLDER,
     IMAGE_SUFFIXES,
+    KIND_LIST_FOLDERS,
     LANGUAGES,
     MAX_MARKDOWN_BYTES,
     Document,
@@ -26,7 +27,7 @@ from guides.model import (
 ASSET_SUFFIXES = IMAGE_SUFFIXES + AUDIO_SUFFIXES + (".pdf",)
 # Addresses the site itself uses: a guide folder by these names would collide with them.
 RESERVED_FOLDERS = {code for code in LANGUAGES if code != "zh"} | {
-    "assets", "search", "updates", "releases"}
+    "assets", "search", "updates", "releases", *KIND_LIST_FOLDERS.values()}
 
 
 @dataclass

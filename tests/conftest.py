@@ -191,7 +191,7 @@ plugins:
   - shouwang:
       language: {language}
       messages: en
-  - search
+{extra}  - search
 markdown_extensions:
   - attr_list
   - pymdownx.tasklist
@@ -202,11 +202,14 @@ markdown_extensions:
 """
 
 
-def build_site(tree: Tree, language: str = "zh", command: str = "build", **overrides) -> Path:
+def build_site(tree: Tree, language: str = "zh", command: str = "build",
+               shouwang: dict[str, object] | None = None, **overrides) -> Path:
     """Build a tiny site in the tree's folder; `command="serve"` builds it as the local
-    preview does (drafts included)."""
+    preview does (drafts included); `shouwang` adds plugin options."""
     config_file = tree.base / "mkdocs.yml"
-    config_file.write_text(CONFIG.format(language=language, overrides=OVERRIDES), encoding="utf-8")
+    extra = "".join(f"      {key}: {value}\n" for key, value in (shouwang or {}).items())
+    config_file.write_text(CONFIG.format(language=language, overrides=OVERRIDES, extra=extra),
+                           encoding="utf-8")
     config = load_config(config_file=str(config_file), **overrides)
     config.plugins.on_startup(command=command, dirty=False)
     try:

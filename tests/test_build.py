@@ -92,7 +92,7 @@ def run_cli(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_guides_build_checks_then_builds(site):
-    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES), encoding="utf-8")
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES, extra=""), encoding="utf-8")
     result = run_cli(["build"], site.base)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-2:] == [
@@ -103,7 +103,7 @@ def test_guides_build_checks_then_builds(site):
 
 
 def test_guides_build_refuses_on_errors_and_writes_nothing(site):
-    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES), encoding="utf-8")
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES, extra=""), encoding="utf-8")
     site.write("guide/zh.md", textwrap.dedent("""\
         ---
         id: guide
@@ -118,7 +118,7 @@ def test_guides_build_refuses_on_errors_and_writes_nothing(site):
 
 
 def test_guides_build_strict_refuses_on_warnings(site):
-    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES), encoding="utf-8")
+    (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES, extra=""), encoding="utf-8")
     site.guide("old", updated="2020-01-01", review_by="2020-06-01")
     assert run_cli(["build"], site.base).returncode == 0
     result = run_cli(["build", "--strict"], site.base)

@@ -175,7 +175,7 @@ def project(tmp_path) -> Path:
     tree = Tree(tmp_path)
     tree.guide("home", title="首页", body="[指南](../guide/)\n")
     tree.guide("guide", title="指南", body="## 现在 {#now}\n正文\n")
-    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES),
+    (tmp_path / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES, extra=""),
                                          encoding="utf-8")
     return tmp_path
 
