@@ -89,10 +89,20 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || !ours(request.url)) return;
   const path = key(request.url);
   const isPage = request.mode === "navigate" || path in PAGES || path.endsWith("/");
+  if (path === "search/search_index.json") {  // names the search files of this release
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request).then((response) => {
+      if (response.ok) cache.put(request.url, response.clone());
+      return response;
+    }, (error) => cache.match(request.url).then((hit) => hit || Promise.reject(error)))));
+    return;
+  }
   if (!isPage) {
+    // theme files and search files have their content's hash in their names: kept once
+    // fetched, so a search made before works again offline
+    const keep = path.startsWith("assets/") || /^search\/[0-9a-f]{10}\//.test(path);
     event.respondWith(caches.open(CACHE).then((cache) => cache.match(request.url).then(
       (hit) => hit || fetch(request).then((response) => {
-        if (response.ok && path.startsWith("assets/")) cache.put(request.url, response.clone());
+        if (response.ok && keep) cache.put(request.url, response.clone());
         return response;
       }))));
     return;

@@ -251,3 +251,31 @@ def test_the_service_worker_file_is_served_from_each_language_root(server, site)
     for root in ("", "wuu/", "en/"):
         assert (site / root / "sw.js").is_file()
         assert shutil.which("chromium") or Path("/usr/bin/chromium").exists()
+
+
+def search_titles(page, query: str) -> list[str]:
+    page.click(".md-header label[for=__search]")
+    page.fill("[data-md-component=search-query]", "")
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__meta", state="attached")
+    page.wait_for_function("""() => {
+      const meta = document.querySelector(".md-search-result__meta");
+      return meta && /\\d|没有|No /.test(meta.textContent); }""")
+    return [t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()]
+
+
+def test_a_search_made_online_works_again_offline(browser, tmp_path):
+    site = offline_site(tmp_path, 1, "第一版内容，记得带口罩。", withdrawn=False)
+    with serving(site) as url:
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                               timeout=20_000)
+        assert search_titles(page, "口罩") == ["指南"]
+        wait_for(lambda: url in cached_pages(page))
+        context.set_offline(True)
+        page.reload()
+        assert search_titles(page, "口罩") == ["指南"]  # the same files, from the cache
+        context.close()
