@@ -291,6 +291,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("field \"{field}\" contains HTML: {text}",
                "front-matter values are plain text: remove the angle brackets < > and the tags "
                "or attributes in them; put formatting in the text below")},
+    "file.active": {
+        "zh": ("“{name}”是网页或脚本文件，发布后会在读者的浏览器里运行",
+               "删掉它。要给读者看的内容写成指南（.md），文件只放图片、录音和 PDF。"),
+        "en": ("\"{name}\" is a web page or script: published, it would run in readers' browsers",
+               "delete it; write what readers should see as a guide (.md), and keep only "
+               "images, audio and PDFs as files")},
     "svg.unsafe": {
         "zh": ("SVG 图片里有脚本或外部引用：{what}", "用绘图软件重新导出为普通 SVG 或 PNG。"),
         "en": ("the SVG contains script or external references: {what}",

@@ -54,22 +54,25 @@ ATTRIBUTES = {
     "video": {"src", "poster", "controls", "preload", "loop", "muted", "width", "height"},
     "source": {"src", "srcset", "type", "media"},
     "track": {"src", "kind", "srclang", "label", "default"},
-    "input": {"checked"},
+    "input": {"checked"},  # and `type`, checkbox only (VALUES)
     "th": {"style", "align", "colspan", "rowspan"},
     "td": {"style", "align", "colspan", "rowspan"},
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "reversed", "type"}, "li": {"value"},
     "details": {"open"}, "time": {"datetime"}, "del": {"datetime"}, "ins": {"datetime"},
 }
-# Every input is a disabled checkbox: task items (shouwang.js enables those it manages).
-FORCED = {"input": {"type": "checkbox", "disabled": "disabled"}}
+# Inputs are task items' checkboxes, disabled (shouwang.js enables those it manages). One
+# forced attribute only: nh3 adds forced ones in no fixed order, and builds must repeat.
+VALUES = {"input": {"type": {"checkbox"}}}
+FORCED = {"input": {"disabled": "disabled"}}
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 LOCAL_ONLY = {"src", "srcset", "poster"}  # resources: this site's own files only
 RESERVED_DATA = ("data-md-", "data-sw-", "data-clipboard")
 
 _cleaner = nh3.Cleaner(
     tags=TAGS, clean_content_tags=DROPPED_WITH_CONTENT, attributes=ATTRIBUTES,
-    generic_attribute_prefixes={"data-", "aria-"}, set_tag_attribute_values=FORCED,
+    generic_attribute_prefixes={"data-", "aria-"}, tag_attribute_values=VALUES,
+    set_tag_attribute_values=FORCED,
     url_schemes=LINK_SCHEMES, filter_style_properties={"text-align"}, link_rel=None,
     strip_comments=True, attribute_filter=lambda tag, name, value: _attribute(name, value))
 

@@ -23,6 +23,7 @@ URL = "html.unsafe-url"
 REMOTE = "html.remote-resource"
 SVG = "svg.unsafe"
 FM = "fm.html"
+ACTIVE = "file.active"
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,10 @@ VECTORS: list[Vector] = [
     v("fm-title", "正文。", FM, meta={"title": f"'<img src=x onerror=\"{P}\">'"}),
     v("fm-summary-breakout", "正文。", FM,
       meta={"summary": f"'\"><script>{P}</script>'"}),
-    # -- uploaded SVG images -------------------------------------------------------------
+    # -- uploaded files: pages and scripts, SVG images ----------------------------------
+    v("uploaded-html", "[说明](page.html)", ACTIVE, file="page.html",
+      files={"page.html": f"<script>{P}</script>"}),
+    v("uploaded-js", "正文。", ACTIVE, file="x.js", files={"x.js": P}),
     v("svg-file-script", "![图](pic.svg)", SVG, files={"pic.svg": SVG_SCRIPT}, file="pic.svg"),
     v("svg-file-onload", "![图](pic.svg)", SVG, file="pic.svg",
       files={"pic.svg": f'<svg xmlns="http://www.w3.org/2000/svg" onload="{P}"/>'}),

@@ -26,6 +26,10 @@ URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "dat
              "background", "cite", "ping", "lowsrc", "dynsrc"}
 RESOURCE_ATTRS = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc"}
 UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file", "livescript", "mocha"}
+# Files a browser runs when opened from the site: published as they are, at the site's
+# own address, they could do anything a page can (a warning says other types are unexpected).
+ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".xml", ".xsl",
+                   ".xslt", ".swf", ".svgz")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
 
 
@@ -53,6 +57,9 @@ def check(ctx: Context) -> None:
     for asset in sorted(ctx.content.assets):
         if asset.lower().endswith(".svg"):
             _check_svg(ctx, asset)
+        elif asset.lower().endswith(ACTIVE_SUFFIXES):
+            rel = ctx.content.rel(ctx.content.root / asset)
+            ctx.error(rel, 1, "file.active", name=asset.rsplit("/", 1)[-1])
 
 
 def _check_attrs(ctx: Context, doc: Document, tag: str, attrs: list[tuple[str, str]],
