@@ -13,7 +13,9 @@ only (no scheme, no host; `srcset` candidate by candidate); no `data-md-*`/`data
 (the theme's and the project's scripts read those) and no `__` ids (Material's controls:
 `__search`, `__config`, ...), so content cannot pose as the page around it. Only
 `text-align` survives in a `style` (the tables extension's; the production policy blocks
-inline styles anyway).
+inline styles anyway). nh3 cannot drop an element for its attributes: an `<input>` that is
+not a checkbox stays, as a disabled, empty box; nor add two forced attributes in a fixed
+order (so only `disabled` is forced, and builds stay byte-for-byte the same).
 
 Front matter is shown outside the Markdown, by templates that print it unescaped (page
 titles in Material's navigation, descriptions in `<meta>`): `plain_meta` escapes any value
