@@ -40,9 +40,9 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the file is empty",
                "write the guide (front matter between --- lines first) or delete the file")},
     "file.unexpected": {
-        "zh": ("不认识的文件类型“{suffix}”，它会原样发布到网站上",
+        "zh": ("不认识的文件类型“{suffix}”，不会发布到网站上",
                "指南文件夹里只放 .md 文本、图片（png/jpg/webp/svg）、录音（mp3/m4a/ogg）和 PDF。"),
-        "en": ("unexpected file type \"{suffix}\"; it would be published as it is",
+        "en": ("unexpected file type \"{suffix}\"; it is not published",
                "guide folders hold .md files, images (png/jpg/webp/svg), audio (mp3/m4a/ogg) "
                "and PDFs only")},
     "file.misplaced": {

@@ -48,6 +48,8 @@ SUMMARY_MAX_CHARS = 120
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg")
 AUDIO_SUFFIXES = (".mp3", ".m4a", ".ogg")
+# What a guide folder may hold besides its Markdown: the only files published from it.
+ASSET_SUFFIXES = IMAGE_SUFFIXES + AUDIO_SUFFIXES + (".pdf",)
 
 
 @dataclass(frozen=True)

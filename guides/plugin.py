@@ -193,7 +193,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         base_dir = Path(config.config_file_path).parent
         self.content = read_content(Path(config.docs_dir), base=base_dir)
-        self.hotlines = hotlines.load(Path(config.docs_dir))
+        # the theme prints these as they are: markup in them is escaped, as in front matter
+        self.hotlines = sanitize.plain_meta(hotlines.load(Path(config.docs_dir)))
         if not self.config.checks:
             return
         report, self.report = self.report, None
@@ -219,11 +220,14 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         language = self.build.language
         folders = self.build.folders
         kept = Files([])
+        content_dir = os.path.abspath(config.docs_dir)
         for file in files:
             placed = site.page_language(file.src_uri)
             if placed is None:
-                if site.is_published_asset(file.src_uri):
-                    kept.append(file)
+                from_content = file.abs_src_path and \
+                    os.path.abspath(file.abs_src_path).startswith(content_dir + os.sep)
+                if not from_content or site.is_published_asset(file.src_uri):
+                    kept.append(file)  # the theme's files, and the guides' images ...
                 continue
             folder, file_language = placed
             if file_language != language or not self._public(folder, language):
@@ -373,7 +377,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 doc = guide.documents[language]
                 banner["replacement"] = {
                     "href": site.relative_href(language, folder, language, other),
-                    "title": str(doc.meta.get("title", other))}
+                    "title": sanitize.plain_text(str(doc.meta.get("title", other)))}
         return banner
 
     # -- after the pages: other languages, sitemaps, offline, compression ------------------

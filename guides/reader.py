@@ -14,9 +14,8 @@ from pathlib import Path
 from guides import frontmatter
 from guides.findings import Finding
 from guides.model import (
-    AUDIO_SUFFIXES,
+    ASSET_SUFFIXES,
     DATA_FOLDER,
-    IMAGE_SUFFIXES,
     KIND_LIST_FOLDERS,
     LANGUAGES,
     MAX_MARKDOWN_BYTES,
@@ -24,7 +23,6 @@ from guides.model import (
     Guide,
 )
 
-ASSET_SUFFIXES = IMAGE_SUFFIXES + AUDIO_SUFFIXES + (".pdf",)
 # Addresses the site itself uses: a guide folder by these names would collide with them.
 RESERVED_FOLDERS = {code for code in LANGUAGES if code != "zh"} | {
     "assets", "search", "updates", "releases", *KIND_LIST_FOLDERS.values()}

@@ -13,7 +13,7 @@ import re
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
-from guides.model import DATA_FOLDER, HOME_FOLDER, KINDS, LANGUAGES
+from guides.model import ASSET_SUFFIXES, DATA_FOLDER, HOME_FOLDER, KINDS, LANGUAGES
 
 # The inline-link pattern the checks use, so the build rewrites exactly what they read.
 from guides.scan import LINK
@@ -35,7 +35,11 @@ def dest_for(folder: str) -> str:
 
 
 def is_published_asset(src_uri: str) -> bool:
-    return not src_uri.startswith(f"{DATA_FOLDER}/") and not src_uri.endswith(".md")
+    """A file from content/ that readers get: images, audio and PDFs in guide folders.
+    Never the data folder, and never another kind of file (an uploaded page or script
+    would run at the site's own address, even in the preview where errors do not stop)."""
+    return not src_uri.startswith(f"{DATA_FOLDER}/") and \
+        posixpath.splitext(src_uri)[1].lower() in ASSET_SUFFIXES
 
 
 def rewrite_folder_links(markdown: str, folder: str, language: str, folders: set[str]) -> str:

@@ -145,3 +145,20 @@ def test_compact_html_keeps_words_and_preformatted_text():
     html = "<p>\n    一句\n    two words\n</p>\n\n\n<pre>  keep\n    this\n</pre>\n  <b>x</b>"
     assert compact_html(html) == ("<p>\n一句\ntwo words\n</p>\n<pre>  keep\n    this\n</pre>"
                                   "\n<b>x</b>")
+
+
+def test_only_images_audio_and_pdfs_are_published_from_guide_folders(tmp_path):
+    """Even in the preview, where errors do not stop the build: an uploaded page or script
+    would run at the site's own address."""
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页")
+    tree.guide("guide", title="指南", body="![排队](queue.png)\n")
+    tree.write("guide/queue.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    tree.write("guide/leaflet.pdf", b"%PDF-1.4\n%%EOF\n")
+    tree.write("guide/page.html", "<script>window.__pwned = 1</script>")
+    tree.write("guide/tool.js", "window.__pwned = 1;")
+    tree.write("guide/notes.txt", "草稿")
+    out = build_site(tree, command="serve")
+    assert (out / "guide/queue.png").is_file() and (out / "guide/leaflet.pdf").is_file()
+    assert not [p for p in out.rglob("*") if p.name in ("page.html", "tool.js", "notes.txt")]
+    assert list((out / "assets/javascripts").glob("bundle.*.js"))  # the theme's files stay

@@ -18,7 +18,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import REPO, Tree
+from conftest import REPO, Tree, build_site
 from guides.urls import is_remote, normalise_url, scheme_of
 from injection_vectors import VECTORS, Vector
 
@@ -319,3 +319,21 @@ def test_search_results_run_nothing(browser, vector_site):
             assert watched.events == []
         finally:
             watched.close()
+
+
+def test_markup_in_a_replacement_title_and_a_hotline_name_is_printed_as_text(tmp_path):
+    """Both reach templates outside page.meta: the replacement guide's title (withdrawn
+    banner) and the hotlines file's names."""
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页")
+    tree.guide("new", title='新<img src=x onerror="__pwned=1">指南')
+    tree.guide("old", title="旧指南", status="withdrawn", withdrawn_reason="不再适用。",
+               replaced_by="new")
+    tree.write("_data/hotlines.yml",
+               '- number: "12345"\n  name: {zh: \'热线<img src=x onerror="__pwned=1">\'}\n')
+    out = build_site(tree, command="serve")
+    page = (out / "old/index.html").read_text(encoding="utf-8")
+    assert "onerror" in page and '<img src=x onerror="__pwned=1">' not in page
+    assert "新&lt;img src=x onerror=&#34;__pwned=1&#34;&gt;指南" in page or \
+        "新&lt;img src=x onerror=&quot;__pwned=1&quot;&gt;指南" in page
+    assert "热线&lt;img" in (out / "index.html").read_text(encoding="utf-8")
