@@ -61,8 +61,8 @@ def test_hidden_files_are_ignored_and_other_files_warned(tree):
     tree.write("a/.DS_Store", b"\x00\x00")
     tree.write("a/notes.docx", b"PK")
     assert tree.found() == [
-        'content/a/notes.docx:1: warning: unexpected file type ".docx"; it would be published '
-        "as it is [file.unexpected]"]
+        'content/a/notes.docx:1: warning: unexpected file type ".docx"; it is not published '
+        "[file.unexpected]"]
 
 
 def test_missing_content_folder(tmp_path):
