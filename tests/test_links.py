@@ -81,8 +81,8 @@ def test_front_matter_audio(tree):
         "content/b/zh.md:12: error: file not found: nope.mp3 [media.missing]",
         "content/c/zh.md:12: error: recording ../a/big.mp3 is too large (3.0 MB; limit 3 MB) "
         "[audio.too-large]",
-        "content/d/a.wav:1: warning: unexpected file type \".wav\"; it would be published as it "
-        "is [file.unexpected]",
+        "content/d/a.wav:1: warning: unexpected file type \".wav\"; it is not published "
+        "[file.unexpected]",
         "content/d/zh.md:12: error: a.wav has the wrong format [media.format]",
         "content/e/zh.md:12: error: fake.mp3 is not really an MP3, M4A or Ogg recording "
         "[audio.not-audio]",
