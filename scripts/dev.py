@@ -2,7 +2,8 @@
 """Set up the project on a fresh clone and build the site or run the tests.
 
     python3 scripts/dev.py build    # .venv + dependencies, check the content, build site/
-    python3 scripts/dev.py test     # .venv + test dependencies, ruff, then pytest
+    python3 scripts/dev.py test     # .venv + test dependencies, ruff, the 100-page scale
+                                    # smoke run, then pytest
     python3 scripts/dev.py serve    # .venv + dependencies, live preview
 
 Needs only Python 3.11+. Everything goes into .venv/ beside this repository; the
@@ -126,9 +127,11 @@ def test() -> int:
     ensure_npm_packages()
     say("ruff")
     lint = subprocess.run([str(BIN / "ruff"), "check", "guides", "tests", "scripts"], cwd=ROOT)
+    say("scale benchmark, 100-page smoke run (check, build, regression queries)")
+    smoke = subprocess.run([str(PYTHON), "scripts/scale_benchmark.py", "--smoke"], cwd=ROOT)
     say("pytest")
     tests = subprocess.run([str(PYTHON), "-m", "pytest", *sys.argv[2:]], cwd=ROOT)
-    return lint.returncode or tests.returncode
+    return lint.returncode or smoke.returncode or tests.returncode
 
 
 def main() -> int:

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import corpus
 
+from guides.model import KIND_LIST_FOLDERS
+
 ROOT = corpus.ROOT
 BIN = ROOT / ".venv" / "bin"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -34,6 +36,7 @@ LANG_ROOT = {"zh": "", "wuu": "wuu/", "en": "en/"}
 QUERIES = {"zh": "核酸", "wuu": "汏手", "en": "volunteers"}
 CHECK_RATE, BUILD_RATIO, SEARCH_BYTES, SEARCH_MS = 2000, 1.15, 100_000, 300  # targets
 CHROMIUM = "/usr/bin/chromium"
+LISTS = set(KIND_LIST_FOLDERS.values())  # the kinds' list pages: not in search
 WATCH_JS = """() => {
   const t = window.__scale = {};
   document.addEventListener("click", () => { t.open = t.open || performance.now(); }, true);
@@ -64,6 +67,7 @@ class Result:
     html: tuple[int, int] = (0, 0)  # HTML pages written: guides build, plain build
     megabytes: tuple[float, float] = (0.0, 0.0)
     search: list[dict] = field(default_factory=list)
+    recall: list[dict] = field(default_factory=list)
 
 
 def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
@@ -136,9 +140,13 @@ def measure_size(pages: int, args: argparse.Namespace, tmp: Path) -> Result:
     shutil.rmtree(plain_site, ignore_errors=True)
     result = Result(written, guides, check, build, plain, findings,
                     (stats[0][0], stats[1][0]), (stats[0][1], stats[1][1]))
+    if not build.failed:
+        print(f"[{pages}] search: regression queries", flush=True)
+        result.recall = measure_recall(site)
     if args.browser and not build.failed:
         print(f"[{pages}] search in Chromium", flush=True)
-        result.search = measure_search(site, args.repeat)
+        result.search = measure_search(site, args.repeat,
+                                       every=args.every_query and pages == max(args.sizes_list))
     shutil.rmtree(site, ignore_errors=True)
     shutil.rmtree(project, ignore_errors=True)
     return result
@@ -149,24 +157,28 @@ def gz_size(path: Path) -> int:
     return (gz if gz.exists() else path).stat().st_size if path.exists() else 0
 
 
-def measure_search(site: Path, repeat: int) -> list[dict]:
-    """Per language: bytes before the first result and the time to it, 4× CPU throttling."""
+def measure_search(site: Path, repeat: int, every: bool = False) -> list[dict]:
+    """Per language (and query, with `every`: all of scripts/search_queries.py): bytes sent
+    from the tap on search to the first result, and the time to it (median of the runs),
+    4× CPU throttling, a new browser context (cold caches) each run."""
+    import search_queries
     from page_weight import ARGS, CHROMIUM, PHONE, site_server  # needs Playwright
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
+    asked = [(lang, query) for lang in LANG_ROOT
+             for query in (search_queries.queries(lang) if every else [QUERIES[lang]])]
     rows = []
     with site_server(str(site)) as (base, _, log), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for lang, query in QUERIES.items():
+        for lang, query in asked:
             here = site / LANG_ROOT[lang]
-            index = here / "search/search_index.json"
-            worker = [here / "assets/javascripts/search-worker.js",
-                      *sorted((here / "assets/javascripts/workers").glob("search.*.js"))]
-            row = {"lang": lang, "query": query, "index": gz_size(index),
-                   "entries": len(json.loads(index.read_text(encoding="utf-8"))["docs"]),
-                   "worker": sum(map(gz_size, worker)), "home": gz_size(here / "index.html"),
+            opened = gz_size(here / "search/search_index.json") + \
+                gz_size(here / "assets/javascripts/search-worker.js")
+            row = {"lang": lang, "query": query, "opened": opened,
+                   "home": gz_size(here / "index.html"),
                    "key_ms": None, "open_ms": None, "sent": 0, "results": ""}
+            runs = []
             for _ in range(repeat):
                 context = browser.new_context(service_workers="block", **PHONE)
                 page = context.new_page()
@@ -178,17 +190,57 @@ def measure_search(site: Path, repeat: int) -> list[dict]:
                 page.keyboard.insert_text(query)
                 page.keyboard.press("End")
                 try:
-                    page.wait_for_selector(".md-search-result__item", timeout=180_000)
+                    page.wait_for_selector(".md-search-result__item", timeout=60_000)
                     t = page.evaluate("window.__scale")
-                    if row["key_ms"] is None or t["first"] - t["key"] < row["key_ms"]:
-                        row.update(key_ms=t["first"] - t["key"], open_ms=t["first"] - t["open"],
-                                   sent=sum(n for _, n, _ in log[mark:]))
+                    runs.append((t["first"] - t["key"], t["first"] - t["open"],
+                                 sum(n for _, n, _ in log[mark:])))
                 except PlaywrightTimeout:
                     pass
                 row["results"] = page.inner_text(".md-search-result__meta").strip()
                 context.close()
+            if runs:
+                key_ms, open_ms, sent = sorted(runs)[len(runs) // 2]
+                row.update(key_ms=key_ms, open_ms=open_ms, sent=sent)
             rows.append(row)
         browser.close()
+    return rows
+
+
+def holds(text: str, query: str) -> bool:
+    """Does a page's (casefolded) text hold every word of the query? Chinese anywhere;
+    other words where a word starts (search matches words by their beginning)."""
+    return all(re.search(("" if re.match(r"[\u3400-\u9fff]", word) else r"(?<![0-9a-z])")
+                         + re.escape(word), text) for word in query.casefold().split())
+
+
+def measure_recall(site: Path) -> list[dict]:
+    """The regression queries (scripts/search_queries.py) asked of the real search worker
+    (under Node, tests/search_query.js), against the pages whose text holds them."""
+    import search_queries
+
+    rows = []
+    for lang in LANG_ROOT:
+        here = site / LANG_ROOT[lang]
+        asked = search_queries.queries(lang)
+        done = subprocess.run(["node", str(ROOT / "tests/search_query.js"), str(here), *asked],
+                              capture_output=True, text=True, timeout=600)
+        if done.returncode != 0:
+            rows.append({"lang": lang, "failed": done.stderr[-300:]})
+            continue
+        answers = {a["query"]: a["items"] for a in json.loads(done.stdout)}
+        truth_n = found_n = hit_n = 0
+        missed = []
+        for query in asked:
+            truth = {url.strip("/") for url, text in search_queries.pages(str(site), lang).items()
+                     if holds(text, query) and url.strip("/").split("/")[-1] not in LISTS}
+            found = {(LANG_ROOT[lang] + g[0]["location"].split("#")[0]).strip("/")
+                     for g in answers[query]}
+            truth_n, found_n, hit_n = truth_n + len(truth), found_n + len(found), \
+                hit_n + len(truth & found)
+            if truth - found:
+                missed.append(f"{query} ({len(truth - found)})")
+        rows.append({"lang": lang, "queries": len(asked), "truth": truth_n, "found": found_n,
+                     "hits": hit_n, "missed": missed})
     return rows
 
 
@@ -218,20 +270,33 @@ def tables(results: list[Result]) -> str:
             f"{r.check.runs} / {r.build.runs} / {r.plain.runs} |")
     rows = [(r.pages, s) for r in results for s in r.search]
     if rows:
-        out += ["", "| pages | lang | query | index entries | index gz KB | worker gz KB | "
-                "before first result KB | ≤100 KB | sent in browser KB | first result ms "
-                "(from keypress) | from opening search | ≤300 ms | results | home page gz KB |",
-                "|--:|---|---|--:|--:|--:|--:|:-:|--:|--:|--:|:-:|---|--:|"]
+        out += ["", "| pages | lang | query | on opening search KB | sent before first result "
+                "KB | ≤100 KB | first result ms (from keypress) | from opening search | "
+                "≤300 ms | results | home page gz KB |",
+                "|--:|---|---|--:|--:|:-:|--:|--:|:-:|---|--:|"]
         for pages, s in rows:
-            total = s["index"] + s["worker"]
             ms = "none" if s["key_ms"] is None else f"{s['key_ms']:,.0f}"
             opened = "none" if s["open_ms"] is None else f"{s['open_ms']:,.0f}"
             fast = s["key_ms"] is not None and s["key_ms"] <= SEARCH_MS
-            out.append(f"| {pages:,} | {s['lang']} | {s['query']} | {s['entries']:,} | "
-                       f"{s['index'] / 1000:,.1f} | {s['worker'] / 1000:.1f} | "
-                       f"{total / 1000:,.1f} | {yes(total <= SEARCH_BYTES)} | "
-                       f"{s['sent'] / 1000:,.1f} | {ms} | {opened} | {yes(fast)} | "
-                       f"{s['results'] or '—'} | {s['home'] / 1000:.1f} |")
+            sent = s["sent"] if s["key_ms"] is not None else None
+            out.append(f"| {pages:,} | {s['lang']} | {s['query']} | {s['opened'] / 1000:.1f} | "
+                       f"{'none' if sent is None else f'{sent / 1000:,.1f}'} | "
+                       f"{yes(sent is not None and sent <= SEARCH_BYTES)} | {ms} | {opened} | "
+                       f"{yes(fast)} | {s['results'] or '—'} | {s['home'] / 1000:.1f} |")
+    rows = [(r.pages, s) for r in results for s in r.recall]
+    if rows:
+        out += ["", "| pages | lang | regression queries | pages holding them | found | "
+                "of them found (recall) | found that hold them (precision) | missed |",
+                "|--:|---|--:|--:|--:|--:|--:|---|"]
+        for pages, s in rows:
+            if "failed" in s:
+                out.append(f"| {pages:,} | {s['lang']} | failed: `{s['failed']}` |||||")
+                continue
+            recall = s["hits"] / s["truth"] if s["truth"] else 1.0
+            precision = s["hits"] / s["found"] if s["found"] else 1.0
+            out.append(f"| {pages:,} | {s['lang']} | {s['queries']} | {s['truth']:,} | "
+                       f"{s['found']:,} | {recall:.1%} | {precision:.1%} | "
+                       f"{', '.join(s['missed']) or 'none'} |")
     failures = [(r.pages, name, t.failed) for r in results for name, t in
                 (("check", r.check), ("guides build", r.build), ("plain build", r.plain))
                 if t.failed]
@@ -277,12 +342,16 @@ def main() -> None:
     parser.add_argument("--time-cap", type=float, default=240.0,
                         help="no further runs of a measurement once its runs took this long")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
-    parser.add_argument("--smoke", action="store_true", help="100 pages, 1 run, no browser")
+    parser.add_argument("--smoke", action="store_true",
+                        help="100 pages, 1 run, no browser (search still answers the "
+                             "regression queries, under Node)")
+    parser.add_argument("--every-query", action="store_true",
+                        help="at the largest size, time every regression query in Chromium")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
     args = parser.parse_args()
     if args.smoke:
         args.sizes, args.repeat, args.browser = "100", 1, False
-    sizes = [int(s) for s in args.sizes.split(",")]
+    sizes = args.sizes_list = [int(s) for s in args.sizes.split(",")]
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="shouwang-scale-") as tmp:
         results = [measure_size(n, args, Path(tmp)) for n in sizes]
@@ -294,26 +363,30 @@ def main() -> None:
     print(body)
     if args.write:
         write_section(body)
-    broken = any(t.failed for r in results for t in (r.check, r.build, r.plain))
+    broken = any(t.failed for r in results for t in (r.check, r.build, r.plain)) or any(
+        "failed" in s or s["hits"] < s["truth"] for r in results for s in r.recall)
     sys.exit(1 if broken else 0)
 
 
 METHOD = """\
-Wall-clock seconds, best of the runs shown; RSS: the largest max RSS of those runs (`wait4`).
+Wall-clock seconds, best of the runs shown (search: the median); RSS: the largest max RSS
+of those runs (`wait4`).
 `guides build` checks, then builds all three languages (every guide gets a page in each
 language: a "not available" page where it lacks one). The plain build is `mkdocs build` of the
-same files with the same theme, extensions, custom_dir and search plugin (same jieba
-dictionary) but no shouwang plugin: one build, every language file its own page, MkDocs'
-automatic navigation listing every page. Search: the site served by `scripts/serve_static.py`
-(pre-compressed files); "before first result" = gzip size of the language's
-`search/search_index.json` + the worker (`search-worker.js`, Material's `workers/search.*.js`);
-"sent in browser" = what the server sent from the tap on search to the first result. Chromium
-(phone viewport, service worker blocked, 4× CPU throttling) opens the home page, taps
-`label[for=__search]`, inserts the query, presses End; times run from that key press (and
-from the tap) to the first `.md-search-result__item`. CDP's throttling slowed a busy loop on
-the page 4–6× but one in a dedicated worker only 1–2× (measured once on this machine): the
-worker's lunr index build runs at nearly this machine's speed, a low-end phone's would be
-slower. KB = 1,000 bytes."""
+same files with the same theme, extensions, custom_dir and search plugin but no shouwang
+plugin: one build, every language file its own page, MkDocs' automatic navigation listing
+every page. Search: the site served by `scripts/serve_static.py` (pre-compressed files);
+"on opening search" = gzip size of the stub `search/search_index.json` and
+`search-worker.js`; "sent before first result" = everything the server sent from the tap on
+search to the first result (stub, worker, page list, the query's shards, the first pages'
+sections). Chromium (phone viewport, service worker blocked, 4× CPU throttling) opens the
+home page, taps `label[for=__search]`, inserts the query, presses End; times run from that
+key press (and from the tap) to the first `.md-search-result__item`. CDP's throttling slowed
+a busy loop on the page 4–6× but one in a dedicated worker only 1–2× (measured once on this
+machine). Regression queries: `scripts/search_queries.py` (Chinese words inside sentences,
+dialect words, English), asked of the real worker under Node; a page "holds" a query when
+its rendered guide text contains every word of it (an English word: where a word starts;
+the kinds' list pages, left out of search, are left out here too). KB = 1,000 bytes."""
 
 
 if __name__ == "__main__":
