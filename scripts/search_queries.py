@@ -139,6 +139,7 @@ def ground_truth(site_dir: str | Path, lang: str, query: str) -> set[str]:
 
 
 def main() -> None:
+    """Print each language's searchable pages and each query's true page count."""
     site = sys.argv[1] if len(sys.argv) > 1 else "site"
     for lang in LANG_ROOT:
         total = len(pages(site, lang))
