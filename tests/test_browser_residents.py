@@ -254,14 +254,20 @@ def test_the_service_worker_file_is_served_from_each_language_root(server, site)
 
 
 def search_titles(page, query: str) -> list[str]:
-    page.click(".md-header label[for=__search]")
+    """Ask the search box; the titles of the result pages once the answer is shown."""
+    if not page.locator("#__search").is_checked():
+        page.click(".md-header label[for=__search]")
+    meta = page.locator(".md-search-result__meta")
+    before = meta.inner_text() if meta.count() else ""
     page.fill("[data-md-component=search-query]", "")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
-    page.wait_for_selector(".md-search-result__meta", state="attached")
-    page.wait_for_function("""() => {
+    page.wait_for_function("""(before) => {
       const meta = document.querySelector(".md-search-result__meta");
-      return meta && /\\d|没有|No /.test(meta.textContent); }""")
+      return meta && meta.textContent !== before && /\\d|没有|No /.test(meta.textContent);
+    }""", arg=before)
+    if re.search(r"\d", meta.inner_text()):  # Material draws the items a frame later
+        page.locator(".md-search-result__item h1").first.wait_for()
     return [t.strip() for t in page.locator(".md-search-result__item h1").all_inner_texts()]
 
 
@@ -278,4 +284,24 @@ def test_a_search_made_online_works_again_offline(browser, tmp_path):
         context.set_offline(True)
         page.reload()
         assert search_titles(page, "口罩") == ["指南"]  # the same files, from the cache
+        context.close()
+
+
+def test_offline_search_says_it_needs_the_network(browser, tmp_path):
+    site = offline_site(tmp_path, 1, "第一版内容，记得带口罩。", withdrawn=False)
+    with serving(site) as url:
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                               timeout=20_000)
+        wait_for(lambda: url in cached_pages(page))
+        context.set_offline(True)
+        page.reload()
+        assert search_titles(page, "口罩") == []  # never searched online: nothing cached
+        meta = page.locator(".md-search-result__meta").inner_text()
+        assert meta == "没有网络，这次搜不到。连上网再试；以前搜过的词，没网也能搜。"
+        context.set_offline(False)
+        assert search_titles(page, "口罩") == ["指南"]
+        assert "没有网络" not in page.locator(".md-search-result__meta").inner_text()
         context.close()
