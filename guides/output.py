@@ -16,9 +16,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webma
 THEME_COLOR = "#1a237e"
 PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
-               "assets/images/favicon.png",
-               # so search opens offline (and says it needs the network for new words)
-               "assets/javascripts/search-worker.js", "search/search_index.json")
+               "assets/images/favicon.png")
 ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
 
 

@@ -196,10 +196,7 @@ self.addEventListener("message", function (event) {
   } else if (message.type === 2) {
     var ticket = ++latest;
     var answer = info ? search(String(message.data || "")) : Promise.resolve({ items: [] });
-    answer.catch(function (error) {
-      // fetch rejects (a TypeError) when there is no network and no cached copy
-      return { items: [], suggest: [], offline: error instanceof TypeError };
-    }).then(function (data) {
+    answer.catch(function () { return { items: [] }; }).then(function (data) {
       if (ticket === latest) self.postMessage({ type: 3, data: data });
     });
   }
