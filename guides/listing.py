@@ -31,10 +31,6 @@ NONE = {"zh": "这一类还没有指南。", "wuu": "搿一类还呒不指南，
         "en": "There is no guide of this kind in English yet. See the Mandarin list:"}
 
 
-def folder_for(kind: str) -> str:
-    return FOLDERS[kind]
-
-
 @dataclass(frozen=True)
 class Entry:
     folder: str
@@ -42,6 +38,7 @@ class Entry:
     title: str
     summary: str = ""
     updated: str = ""  # YYYY-MM-DD
+    withdrawn: bool = False  # keeps its address, but is no longer listed
 
 
 def kinds_with_guides(entries: list[Entry]) -> list[str]:
@@ -59,8 +56,9 @@ def _text(value: str) -> str:
 def kind_markdown(language: str, kind: str, entries: list[Entry]) -> str:
     """The kind's page: its guides in `language`, each with its summary, the most recently
     updated first (in an emergency the newest advice matters most; search finds a title)."""
-    folder = folder_for(kind)
-    rows = sorted((e for e in entries if e.kind == kind and e.folder != HOME_FOLDER),
+    folder = FOLDERS[kind]
+    rows = sorted((e for e in entries
+                   if e.kind == kind and e.folder != HOME_FOLDER and not e.withdrawn),
                   key=lambda e: (e.title, e.folder))
     rows.sort(key=lambda e: e.updated, reverse=True)  # ISO dates; stable: titles stay in order
     lines = [f"---\ntitle: {TITLES[language][kind]}\nstatus: published\nsearch:\n"

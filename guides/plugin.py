@@ -244,24 +244,24 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         page.dest_uri = site.dest_for(updates.UPDATES_FOLDER)
         kept.append(page)
         self.build.changes = changes
-        entries = [(listing.Entry(f, str(meta.get("kind", "")), str(meta.get("title", "")),
-                                  str(meta.get("summary") or ""), str(meta.get("updated", ""))),
-                    meta.get("status"))
+        entries = [listing.Entry(f, str(meta.get("kind", "")), str(meta.get("title", "")),
+                                 str(meta.get("summary") or ""), str(meta.get("updated", "")),
+                                 meta.get("status") == "withdrawn")
                    for f, g in self._guides().items() if f in folders
                    for meta in [g.documents[language].meta]]
-        if self._kind_pages():
-            listed = [e for e, status in entries if status != "withdrawn"]
+        kinds = self._kind_pages()
+        if kinds:
             config.nav = [f"{HOME_FOLDER}/{language}.md"] if HOME_FOLDER in folders else []
-            for kind in self._kind_pages():
-                folder = listing.folder_for(kind)
+            for kind in kinds:
+                folder = listing.FOLDERS[kind]
                 page = File.generated(config, f"{folder}/{language}.md",
-                                      content=listing.kind_markdown(language, kind, listed))
+                                      content=listing.kind_markdown(language, kind, entries))
                 page.dest_uri = site.dest_for(folder)
                 kept.append(page)
                 config.nav.append(page.src_uri)
         else:
             config.nav = [f"{folder}/{language}.md" for folder in site.nav_order(
-                [(e.folder, e.kind, e.title) for e, _ in entries])]
+                [(e.folder, e.kind, e.title) for e in entries])]
         config.nav.append(f"{updates.UPDATES_FOLDER}/{language}.md")
         return kept
 

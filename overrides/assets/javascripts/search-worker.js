@@ -65,25 +65,20 @@ function decode(deltas) {
   return out;
 }
 
-/* Entries holding a term, as a map entry -> weight (a match in a title counts more). */
+/* Entries holding a term, as a map entry -> weight (a match in a title counts more): for
+   a word, every indexed word it begins; for one Chinese character, every pair it begins
+   and its place at the end of a run. (Longer Chinese runs: lookupRun.) */
 function lookup(term) {
   return fetchJSON(shardOf(term) + ".json").then(function (shard) {
     var hits = {};
-    function add(values) {
-      decode(values).forEach(function (v) {
+    Object.keys(shard).forEach(function (key) {
+      if (key.indexOf(term) !== 0) return;
+      decode(shard[key]).forEach(function (v) {
         var entry = v >> 1, weight = v & 1 ? 5 : 1;
         hits[entry] = Math.max(hits[entry] || 0, weight);
       });
-    }
-    if (IS_HAN.test(term) && term.length === 1) {
-      Object.keys(shard).forEach(function (key) { if (key[0] === term) add(shard[key]); });
-      return hits;
-    }
-    if (!IS_HAN.test(term)) {
-      Object.keys(shard).forEach(function (key) { if (key.indexOf(term) === 0) add(shard[key]); });
-      return hits;
-    }
-    return null; // a Chinese run of two or more: see lookupRun
+    });
+    return hits;
   });
 }
 
