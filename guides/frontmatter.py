@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from guides import limits
+
 # libyaml's parser when PyYAML was built with it (its wheels are): several times faster
 # than the pure-Python one, with the same safe constructors and the same error marks.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -41,6 +43,8 @@ def split(text: str) -> FrontMatter:
     yaml_text = "\n".join(lines[1:end])
     result.body = "\n".join(lines[end + 1:])
     result.body_line = end + 2
+    if _over_limits(yaml_text, result, first_line=2):
+        return result
     _parse_yaml(yaml_text, result, first_line=2)
     return result
 
@@ -50,6 +54,9 @@ def parse_yaml(yaml_text: str, first_line: int = 1
     """YAML with file lines: (data, top-level key -> line, problems). Never raises."""
     problems: list[tuple[int, str, dict[str, Any]]] = []
     seen: dict[str, int] = {}
+    refused = limits.yaml_problems(yaml_text, first_line)  # before libyaml builds anything
+    if refused:
+        return None, seen, refused
     try:
         # the reader refuses control characters as soon as it is created
         loader = SafeLoader(yaml_text)
@@ -85,10 +92,17 @@ def parse_yaml(yaml_text: str, first_line: int = 1
     return None, seen, problems
 
 
+def _over_limits(yaml_text: str, result: FrontMatter, first_line: int) -> bool:
+    """Front matter too large to parse at all: refused with a problem."""
+    problems = limits.front_matter_problems(yaml_text, first_line)
+    result.problems.extend(problems)
+    return bool(problems)
+
+
 def _parse_yaml(yaml_text: str, result: FrontMatter, first_line: int) -> None:
     data, key_lines, problems = parse_yaml(yaml_text, first_line)
     result.problems.extend(problems)
-    if any(code == "fm.yaml" for _, code, _ in problems):
+    if any(code == "fm.yaml" or code in limits.YAML_CODES for _, code, _ in problems):
         return
     if data is None:
         result.problems.append((first_line, "fm.empty", {}))

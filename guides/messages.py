@@ -317,6 +317,66 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "hotlines.field": {
         "zh": ("第 {index} 条热线缺少 {field}", "补上 {field}。"),
         "en": ("hotline {index} has no {field}", "add {field}")},
+    # limits (h-limits): files refused before parsing, so none can crash or hang a build
+    "fm.too-large": {
+        "zh": ("元数据太长（{size}），上限是 {limit}",
+               "两行 --- 之间只写标题、日期这类简短信息；长的内容写进正文。"),
+        "en": ("the front matter is too long ({size}; the limit is {limit})",
+               "keep only short fields between the --- lines; put long text in the body")},
+    "fm.too-deep": {
+        "zh": ("元数据嵌套太深（超过 {limit} 层）",
+               "元数据里的列表和冒号层级最多几层就够了：检查这一行附近是不是多了方括号 [ 、花括号 { 或缩进。"),
+        "en": ("the front matter is nested too deeply (more than {limit} levels)",
+               "front matter needs only a few levels: look near this line for extra [ or { "
+               "brackets or indentation")},
+    "fm.too-many-aliases": {
+        "zh": ("元数据里的引用（*名字）太多，上限是 {limit} 个",
+               "把要重复的内容直接写出来，不要用 & 和 * 引用。"),
+        "en": ("the front matter has too many aliases (*name); the limit is {limit}",
+               "write repeated values out in full instead of using & anchors and * aliases")},
+    "fm.alias-loop": {
+        "zh": ("元数据里的引用 *{name} 指向了它自己所在的位置，会无限循环",
+               "删掉这个 *{name}，把要用的内容直接写出来。"),
+        "en": ("the alias *{name} refers to the value it is inside of, which never ends",
+               "remove *{name} and write the value out in full")},
+    "fm.alias-expansion": {
+        "zh": ("元数据里的引用 *{name} 展开后太大（超过 {limit}），检查会停在这里",
+               "不要用 & 和 * 层层引用；把要用的内容直接写出来。"),
+        "en": ("the aliases (*{name}) expand to too much (over {limit} nodes and characters)",
+               "do not nest & anchors and * aliases; write the values out in full")},
+    "md.too-large": {
+        "zh": ("正文太长（{size}），上限是 {limit}；从这一行起超出",
+               "手机上打不开这么长的页面。把内容拆成几篇指南，互相加上链接。"),
+        "en": ("the text is too long ({size}; the limit is {limit}); it passes the limit at "
+               "this line", "phones cannot open pages this long: split it into several guides "
+               "that link to each other")},
+    "md.line-too-long": {
+        "zh": ("这一行太长（{length} 个字符），上限是 {limit}",
+               "分成几段写，段与段之间空一行。"),
+        "en": ("this line is too long ({length} characters; the limit is {limit})",
+               "split it into paragraphs, with a blank line between them")},
+    "md.too-deep": {
+        "zh": ("列表或引用嵌套太深（{depth} 层，上限 {limit} 层）",
+               "列表最多套两三层就够读了。检查行首是不是多了 - 、> 或缩进。"),
+        "en": ("lists or quotes are nested too deeply ({depth} levels; the limit is {limit})",
+               "two or three levels are plenty: look for extra -, > or indentation at the "
+               "start of the line")},
+    "md.brackets": {
+        "zh": ("这一段里的 {char} 太多（超过 {limit} 个），网页无法生成",
+               "在段落之间空一行，把长段分开；不成对的 [ 或 < 要删掉，或者写成全角的【 或 ＜。"),
+        "en": ("this paragraph has too many {char} (over {limit}); the page cannot be made",
+               "split it with blank lines; delete stray [ or < or write them as full-width "
+               "【 or ＜")},
+    "md.page-brackets": {
+        "zh": ("整篇正文里的 {char} 太多（超过 {limit} 个），从这一行起超出",
+               "把内容拆成几篇指南；不成对的 [ 或 < 要删掉，或者写成全角的【 或 ＜。"),
+        "en": ("the text has too many {char} (over {limit}); it passes the limit at this line",
+               "split it into several guides; delete stray [ or < or write them as "
+               "full-width 【 or ＜")},
+    "md.not-rendered": {
+        "zh": ("这一页超出了限制，预览里不显示正文", "运行 guides check 查看原因，改好后预览会自动更新。"),
+        "en": ("this page is over a limit: the preview does not show its text",
+               "run guides check to see why; the preview updates once it is fixed")},
 }
 
 SUGGEST = {"zh": "（是不是想写“{suggestion}”？）", "en": " (did you mean \"{suggestion}\"?)"}

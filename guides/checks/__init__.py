@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guides.checks import hotlines, links, safety, schema, structure, translations
+from guides.checks import hotlines, limits, links, safety, schema, structure, translations
 from guides.checks.context import Context
 from guides.findings import Report
 from guides.reader import Content, read_content
 
-CHECKS = (schema.check, translations.check, structure.check, links.check, hotlines.check,
+CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check, hotlines.check,
           safety.check)
 
 
