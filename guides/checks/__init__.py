@@ -10,8 +10,9 @@ from guides.checks.context import Context
 from guides.findings import Report
 from guides.reader import Content, read_content
 
-CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check, hotlines.check,
-          safety.check)
+# limits first: a body over a limit is reported before the other checks read it
+CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
+          hotlines.check, safety.check)
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:
