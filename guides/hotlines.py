@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from guides import limits
 from guides.model import DATA_FOLDER, DEFAULT_LANGUAGE, HOTLINES_FILE
 from guides.phones import is_valid_chinese_number, normalise
 
@@ -17,7 +18,8 @@ from guides.phones import is_valid_chinese_number, normalise
 def load(content_root: Path) -> list[dict]:
     path = Path(content_root) / DATA_FOLDER / HOTLINES_FILE
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = None if limits.yaml_problems(text) else yaml.safe_load(text)  # no alias bombs
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return []
     if not isinstance(data, list):

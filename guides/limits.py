@@ -44,8 +44,8 @@ def _kb(size: int) -> str:
 
 
 def yaml_problems(text: str, first_line: int = 1) -> list[Problem]:
-    """The first limit `text` goes over, as a problem; [] when it is within all of them,
-    or when it is not valid YAML (the parser that follows reports that, at its line)."""
+    """The first limit `text` goes over, as a problem at its line; [] when it is within all
+    of them, or when it is not valid YAML (the parser that follows reports that)."""
     frames: list[list[Any]] = []  # open collections: [anchor, size, height]
     anchors: dict[str, tuple[int, int]] = {}  # anchor -> (expanded size, height)
     aliases = expanded = 0
@@ -101,10 +101,20 @@ def yaml_problems(text: str, first_line: int = 1) -> list[Problem]:
 def front_matter_problems(yaml_text: str, first_line: int) -> list[Problem]:
     """A guide's front matter over its size limit (YAML's own limits come after)."""
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
-    if size > MAX_FRONT_MATTER_BYTES:
-        return [(first_line, "fm.too-large", {"size": _kb(size),
-                                               "limit": _kb(MAX_FRONT_MATTER_BYTES)})]
-    return []
+    if size <= MAX_FRONT_MATTER_BYTES:
+        return []
+    return [(_line_past(yaml_text, MAX_FRONT_MATTER_BYTES, first_line), "fm.too-large",
+             {"size": _kb(size), "limit": _kb(MAX_FRONT_MATTER_BYTES)})]
+
+
+def _line_past(text: str, limit: int, first_line: int) -> int:
+    """The line on which `text` passes `limit` bytes."""
+    total = 0
+    for index, line in enumerate(text.split("\n")):
+        total += len(line.encode("utf-8", "surrogatepass")) + 1
+        if total > limit:
+            return first_line + index
+    return first_line
 
 
 def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:

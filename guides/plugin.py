@@ -30,6 +30,7 @@ from guides import (
     checklists,
     csp,
     hotlines,
+    limits,
     listing,
     output,
     pagecontext,
@@ -41,6 +42,7 @@ from guides import (
 )
 from guides.checks import run_checks
 from guides.findings import Report
+from guides.messages import render
 from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
@@ -303,9 +305,19 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if placed is None:
             return markdown
         folder, language = placed
+        if notice := self._over_limits(markdown):
+            return notice
         if page.meta.get("status") == "withdrawn":
             page.meta["search"] = {"exclude": True}  # the URL stays; search forgets it
         return site.rewrite_folder_links(markdown, folder, language, self.build.folders)
+
+    def _over_limits(self, markdown: str) -> str:
+        """A page over a hard limit (guides.limits) never reaches Markdown, which could take
+        minutes or end in RecursionError on it: `guides serve` shows this notice instead."""
+        if not limits.markdown_problems(markdown):
+            return ""
+        message, hint = render("md.not-rendered", self.config.messages, {})
+        return f"**{message}**\n\n{hint}\n"
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         if not self.config.enabled:

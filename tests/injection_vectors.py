@@ -41,6 +41,28 @@ def v(name: str, markdown: str, *codes: str, **more: object) -> Vector:
     return Vector(name, markdown, frozenset(codes), **more)  # type: ignore[arg-type]
 
 
+# h-limits: limits on files, checked before anything parses them
+ALIAS_LOOP = "fm.alias-loop"
+ALIAS_BOMB = "fm.alias-expansion"
+ALIASES = "fm.too-many-aliases"
+YAML_DEEP = "fm.too-deep"
+FM_LARGE = "fm.too-large"
+MD_DEEP = "md.too-deep"
+LONG_LINE = "md.line-too-long"
+BRACKETS = "md.brackets"
+PAGE_BRACKETS = "md.page-brackets"
+MD_LARGE = "md.too-large"
+LIMIT_CODES = {ALIAS_LOOP, ALIAS_BOMB, ALIASES, YAML_DEEP, FM_LARGE, MD_DEEP, LONG_LINE,
+               BRACKETS, PAGE_BRACKETS, MD_LARGE}
+
+
+def _laughs(levels: int, width: int) -> str:
+    """A "billion laughs" in one flow line: each anchor repeats the one before `width` times."""
+    items = ["&l0 [" + ", ".join(["哈"] * width) + "]"]
+    items += [f"&l{i} [" + ", ".join([f"*l{i - 1}"] * width) + "]" for i in range(1, levels)]
+    return "[" + ", ".join(items) + "]"
+
+
 SVG_SCRIPT = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
               f"<script>{P}</script></svg>")
 
@@ -163,4 +185,37 @@ VECTORS: list[Vector] = [
     v("svg-file-entity-href", "![图](pic.svg)", SVG, file="pic.svg",
       files={"pic.svg": '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript&#58;'
                         f'{P}"><text y="9">x</text></a></svg>'}),
+    # -- h-limits: files that crashed or hung check, build or serve (issue 16, item 4) ------
+    # Refused before parsing. Front matter is written on the `summary:` line (one line, so
+    # the finding is there); Markdown sizes are generated here, never stored as files.
+    v("yaml-recursive-alias", "正文。", ALIAS_LOOP, meta={"summary": "&a [*a]"}),
+    v("yaml-recursive-map", "正文。", ALIAS_LOOP, meta={"summary": "&a {k: *a}"}),
+    v("yaml-recursive-merge", "正文。", ALIAS_LOOP, meta={"summary": "&a {<<: *a}"}),
+    v("yaml-alias-bomb", "正文。", ALIAS_BOMB, meta={"summary": _laughs(9, 10)}),
+    v("yaml-alias-bomb-wide", "正文。", ALIAS_BOMB, meta={"summary": _laughs(3, 60)}),
+    v("yaml-alias-bomb-text", "正文。", ALIAS_BOMB,
+      meta={"summary": "[&a " + "哈" * 2000 + ", " + "*a, " * 60 + "x]"}),
+    v("yaml-many-aliases", "正文。", ALIASES, meta={"summary": "[&a x, " + "*a, " * 101 + "x]"}),
+    v("yaml-deep-flow", "正文。", YAML_DEEP, meta={"summary": "[" * 21 + "]" * 21}),
+    v("yaml-deep-flow-map", "正文。", YAML_DEEP, meta={"summary": "{a: " * 21 + "1" + "}" * 21}),
+    v("yaml-deep-through-aliases", "正文。", YAML_DEEP,
+      meta={"summary": "[&a [[[[[x]]]]], &b [[[[[*a]]]]], &c [[[[[*b]]]]], [[[[[*c]]]]]]"}),
+    v("yaml-libyaml-segfault", "正文。", FM_LARGE, meta={"summary": "[" * 100_000}),
+    v("md-nested-list-line", "- " * 600 + "不会显示", MD_DEEP),
+    v("md-nested-list", "".join("    " * i + "- 一层\n" for i in range(20)), MD_DEEP, line=16),
+    v("md-nested-quotes", ">" * 2000 + " 引用", MD_DEEP),
+    v("md-quotes-and-lists", "> - " * 100 + "x", MD_DEEP),
+    v("md-backtick-run", "`" * 50_000, LONG_LINE),
+    v("md-heading-spaces", "# a" + " " * 40_000 + "x", LONG_LINE),
+    v("md-comment-openers", "<!--" * 20_000, LONG_LINE, BRACKETS),
+    v("md-comment-opener-lines", "<!--\n" * 300, BRACKETS),
+    v("md-brackets", "[" * 50_000, LONG_LINE, BRACKETS),
+    v("md-bracket-lines", "[\n" * 300, BRACKETS),
+    v("md-image-starts", "![\n" * 300, BRACKETS),
+    v("md-link-starts", "[a](\n" * 300, BRACKETS),
+    v("md-tag-starts", "<a\n" * 300, BRACKETS),
+    v("md-page-brackets", ("[\n" * 150 + "\n") * 27, PAGE_BRACKETS, line=26 * 151 + 100),
+    # past 128 KB on this line: the body has 12 bytes before the vector, then 22 a line
+    v("md-page-size", "这是一行正文。\n" * 6000, MD_LARGE, line=(128 * 1024 - 12) // 22),
+    v("md-long-line", "正" * 4001, LONG_LINE),
 ]
