@@ -11,7 +11,7 @@ hang `guides check`, `guides build` or `guides serve`.
   Markdown's link and HTML patterns take cubic time on runs of them).
 
 Every limit is far above what a guide needs (the largest guide is about 12 KB, with at
-most 13 brackets in a paragraph); each problem is (line, code, args) for a finding.
+most 13 brackets in a paragraph and 45 in a page); each problem is (line, code, args).
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ MAX_YAML_EXPANDED = 100_000  # nodes and characters that aliases add, all told
 MAX_PAGE_BYTES = 128 * 1024  # a guide's Markdown body, UTF-8
 MAX_LINE_CHARS = 4000
 MAX_NESTING = 16  # quotes and list markers opening one line, and its indentation / 4
-MAX_BLOCK_BRACKETS = 200  # `[` or `<` in one block (lines between blank lines)
-MAX_PAGE_BRACKETS = 4000  # `[` or `<` in one page
+MAX_BLOCK_BRACKETS = 100  # `[` or `<` in one block (lines between blank lines)
+MAX_PAGE_BRACKETS = 2000  # `[` or `<` in one page
 
 _EVENTS = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
 
@@ -156,16 +156,15 @@ def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:
 
 
 def nesting(line: str) -> int:
-    """How deep a line's containers go: the quotes (`>`) and list markers (`-`, `*`, `+`,
-    `1.`) that open it, plus its indentation in steps of four columns."""
+    """How deep a line's containers go: its indentation in steps of four columns, then the
+    quotes (`>`) and list markers (`-`, `*`, `+`, `1.`) that open it."""
     markers = columns = i = 0
     n = len(line)
     while i < n:
         char = line[i]
-        if char == " ":
-            columns += 1
-        elif char == "\t":
-            columns += 4 - columns % 4
+        if char in " \t":
+            if not markers:  # the white space between markers is not indentation
+                columns += 1 if char == " " else 4 - columns % 4
         elif char == ">" or (char in "-*+" and (i + 1 == n or line[i + 1] in " \t")):
             markers += 1
         elif "0" <= char <= "9":

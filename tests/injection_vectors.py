@@ -214,7 +214,7 @@ VECTORS: list[Vector] = [
     v("md-image-starts", "![\n" * 300, BRACKETS),
     v("md-link-starts", "[a](\n" * 300, BRACKETS),
     v("md-tag-starts", "<a\n" * 300, BRACKETS),
-    v("md-page-brackets", ("[\n" * 150 + "\n") * 27, PAGE_BRACKETS, line=26 * 151 + 100),
+    v("md-page-brackets", ("[\n" * 80 + "\n") * 26, PAGE_BRACKETS, line=25 * 81),
     # past 128 KB on this line: the body has 12 bytes before the vector, then 22 a line
     v("md-page-size", "这是一行正文。\n" * 6000, MD_LARGE, line=(128 * 1024 - 12) // 22),
     v("md-long-line", "正" * 4001, LONG_LINE),
