@@ -33,10 +33,10 @@ def split(text: str) -> FrontMatter:
     """Parse `---\\n<yaml>\\n---\\n<body>`; never raises."""
     result = FrontMatter(body=text)
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
+    if not lines or lines[0].rstrip(" \t") != "---":
         result.problems.append((1, "fm.missing", {}))
         return result
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    end = _closing_line(lines)
     if end is None:
         result.problems.append((1, "fm.unclosed", {}))
         return result
@@ -90,6 +90,14 @@ def parse_yaml(yaml_text: str, first_line: int = 1
     finally:
         loader.dispose()
     return None, seen, problems
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    """The front matter's closing line, exactly where MkDocs ends it (`---` or `...` with
+    only spaces or tabs after it, and a line break): the build parses the YAML the limits
+    were checked on, never a longer stretch running into the body (a `---\u3000` line)."""
+    return next((i for i in range(1, len(lines) - 1)
+                 if lines[i].rstrip(" \t") in ("---", "...")), None)
 
 
 def _over_limits(yaml_text: str, result: FrontMatter, first_line: int) -> bool:

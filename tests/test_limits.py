@@ -212,3 +212,23 @@ def test_the_build_stops_and_serve_shows_a_notice(tmp_path):
     for folder in ("deep", "slow"):
         page = (site / folder / "index.html").read_text(encoding="utf-8")
         assert "this page is over a limit: the preview does not show its text" in page
+
+
+# -- the build parses the front matter the limits were checked on --------------------------
+
+@pytest.mark.parametrize("closing", ["---", "--- \t", "...", "---\u3000", "---\f", "---\v",
+                                     "----", " ---", "---\r"])
+def test_front_matter_ends_where_mkdocs_ends_it(closing):
+    """MkDocs reads the front matter up to the first `---` line it recognises: a closing
+    line only we took for one (`---\\u3000`) let it parse the body as YAML, unchecked (an
+    alias bomb there hung the build)."""
+    from mkdocs.utils.meta import YAML_RE
+
+    text = f"---\ntitle: a\n{closing}\n正文\n\nx: &a [*a]\n\n---\n\n更多\n"
+    parsed = frontmatter.split(text)
+    mkdocs = YAML_RE.match(text)
+    lines = text.split("\n")
+    ours = "\n".join(lines[1:parsed.body_line - 2]) + "\n" if parsed.body_line > 1 else None
+    assert ours == (mkdocs.group(1) if mkdocs else None)
+    if ours and "*a" in ours:
+        assert parsed.meta is None and parsed.problems  # refused, or not YAML at all
