@@ -325,9 +325,9 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "keep only short fields between the --- lines; put long text in the body")},
     "fm.too-deep": {
         "zh": ("元数据嵌套太深（超过 {limit} 层）",
-               "元数据里的列表和冒号层级最多几层就够了：检查这一行附近是不是多了方括号 [ 、花括号 { 或缩进。"),
+               "元数据里的列表和冒号层级最多几层就够了：检查这一行附近是不是多了方括号 [ 、花括号 {{ 或缩进。"),
         "en": ("the front matter is nested too deeply (more than {limit} levels)",
-               "front matter needs only a few levels: look near this line for extra [ or { "
+               "front matter needs only a few levels: look near this line for extra [ or {{ "
                "brackets or indentation")},
     "fm.too-many-aliases": {
         "zh": ("元数据里的引用（*名字）太多，上限是 {limit} 个",

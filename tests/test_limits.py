@@ -232,3 +232,17 @@ def test_front_matter_ends_where_mkdocs_ends_it(closing):
     assert ours == (mkdocs.group(1) if mkdocs else None)
     if ours and "*a" in ours:
         assert parsed.meta is None and parsed.problems  # refused, or not YAML at all
+
+
+@pytest.mark.parametrize("code", sorted(limits.YAML_CODES | {
+    "md.too-large", "md.line-too-long", "md.too-deep", "md.brackets", "md.page-brackets",
+    "md.not-rendered"}))
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_limit_message_is_filled_in(code, lang):
+    from guides.messages import render
+
+    args = {"size": "40 KB", "limit": 16, "name": "a", "length": 5000, "depth": 20, "char": "["}
+    message, hint = render(code, lang, args)
+    assert message and hint and message != code
+    assert not any(f"{{{key}}}" in message + hint for key in args), (message, hint)
+    assert "{{" not in message + hint and "}}" not in message + hint
