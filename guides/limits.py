@@ -58,7 +58,10 @@ def yaml_problems(text: str, first_line: int = 1) -> list[Problem]:
             frames[-1][1] += size
             frames[-1][2] = max(frames[-1][2], height + 1)
 
-    parser = _EVENTS(text)
+    try:
+        parser = _EVENTS(text)
+    except yaml.YAMLError:  # the pure-Python reader refuses control characters at once
+        return []
     try:
         while True:
             event = parser.get_event()

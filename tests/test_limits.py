@@ -246,3 +246,15 @@ def test_every_limit_message_is_filled_in(code, lang):
     assert message and hint and message != code
     assert not any(f"{{{key}}}" in message + hint for key in args), (message, hint)
     assert "{{" not in message + hint and "}}" not in message + hint
+
+
+@pytest.mark.parametrize("text, code", [("a: \x01", None), ("a: &a [*a]", "fm.alias-loop"),
+                                        (f"a: {nested(40)}", "fm.too-deep"),
+                                        ("a: &a x\nb: [" + "*a, " * 101 + "]",
+                                         "fm.too-many-aliases")])
+def test_the_pure_python_parser_is_walked_the_same(monkeypatch, text, code):
+    """PyYAML without libyaml (a source install) gets the same limits."""
+    import yaml
+
+    monkeypatch.setattr(limits, "_EVENTS", yaml.SafeLoader)
+    assert [p[1] for p in yaml_problems(text)] == ([code] if code else [])
