@@ -7,8 +7,9 @@ hang `guides check`, `guides build` or `guides serve`.
   first limit never lets libyaml see the rest: deep nesting crashes libyaml's composer
   (SIGSEGV) and an alias bomb of a few hundred bytes expands to ~10⁹ nodes.
 - Markdown bodies: page size, line length, container nesting (lists and quotes on one
-  line end Python-Markdown in RecursionError) and the `[` and `<` of one block (Python-
-  Markdown's link and HTML patterns take cubic time on runs of them).
+  line end Python-Markdown in RecursionError), the size of a block (lines between blank
+  lines) and its `[` and `<` (Python-Markdown's inline patterns take time growing with the
+  square or the cube of a block: `*a`, `[` and `<a` runs took minutes).
 
 Every limit is far above what a guide needs (the largest guide is about 12 KB, with at
 most 13 brackets in a paragraph and 45 in a page); each problem is (line, code, args).
@@ -31,8 +32,10 @@ MAX_YAML_ALIASES = 100
 MAX_YAML_EXPANDED = 100_000  # nodes and characters that aliases add, all told
 
 MAX_PAGE_BYTES = 128 * 1024  # a guide's Markdown body, UTF-8
-MAX_LINE_CHARS = 4000
+MAX_LINE_CHARS = 2000
 MAX_NESTING = 16  # quotes and list markers opening one line, and its indentation / 4
+MAX_BLOCK_BYTES = 8 * 1024  # lines between blank lines: Python-Markdown's inline patterns
+# take time growing with the square of a block's size (128 KB of `*a` in one block: a minute)
 MAX_BLOCK_BRACKETS = 100  # `[` or `<` in one block (lines between blank lines)
 MAX_PAGE_BRACKETS = 2000  # `[` or `<` in one page
 
@@ -128,9 +131,11 @@ def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:
     total = 0  # bytes up to the current line
     block_start, block = first_line, [0, 0]  # `[` and `<` in the current block
     page = [0, 0]
+    block_bytes = 0
     for index, line in enumerate(body.split("\n")):
         number = first_line + index
-        total += len(line.encode("utf-8", "surrogatepass")) + 1
+        size_of_line = len(line.encode("utf-8", "surrogatepass")) + 1
+        total += size_of_line
         if size > MAX_PAGE_BYTES and total > MAX_PAGE_BYTES and "md.too-large" not in found:
             found["md.too-large"] = (number, "md.too-large", {"size": _kb(size),
                                                              "limit": _kb(MAX_PAGE_BYTES)})
@@ -138,8 +143,12 @@ def markdown_problems(body: str, first_line: int = 1) -> list[Problem]:
             found["md.line-too-long"] = (number, "md.line-too-long",
                                          {"length": len(line), "limit": MAX_LINE_CHARS})
         if not line.strip():
-            block_start, block = number + 1, [0, 0]
+            block_start, block, block_bytes = number + 1, [0, 0], 0
             continue
+        block_bytes += size_of_line
+        if block_bytes > MAX_BLOCK_BYTES and "md.block-too-large" not in found:
+            found["md.block-too-large"] = (block_start, "md.block-too-large",
+                                           {"limit": _kb(MAX_BLOCK_BYTES)})
         depth = nesting(line)
         if depth > MAX_NESTING and "md.too-deep" not in found:
             found["md.too-deep"] = (number, "md.too-deep", {"depth": depth, "limit": MAX_NESTING})

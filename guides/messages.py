@@ -361,6 +361,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("lists or quotes are nested too deeply ({depth} levels; the limit is {limit})",
                "two or three levels are plenty: look for extra -, > or indentation at the "
                "start of the line")},
+    "md.block-too-large": {
+        "zh": ("从这一行开始的段落太长（超过 {limit}，中间没有空行）",
+               "在段落之间空一行；很长的表格或列表拆成几个，中间加小标题。"),
+        "en": ("the paragraph starting on this line is too long (over {limit} without a "
+               "blank line)", "put blank lines between paragraphs; split a long table or "
+               "list into several under their own headings")},
     "md.brackets": {
         "zh": ("这一段里的 {char} 太多（超过 {limit} 个），网页无法生成",
                "在段落之间空一行，把长段分开；不成对的 [ 或 < 要删掉，或者写成全角的【 或 ＜。"),

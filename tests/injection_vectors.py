@@ -52,8 +52,9 @@ LONG_LINE = "md.line-too-long"
 BRACKETS = "md.brackets"
 PAGE_BRACKETS = "md.page-brackets"
 MD_LARGE = "md.too-large"
+BLOCK = "md.block-too-large"
 LIMIT_CODES = {ALIAS_LOOP, ALIAS_BOMB, ALIASES, YAML_DEEP, FM_LARGE, MD_DEEP, LONG_LINE,
-               BRACKETS, PAGE_BRACKETS, MD_LARGE}
+               BRACKETS, PAGE_BRACKETS, MD_LARGE, BLOCK}
 
 
 def _laughs(levels: int, width: int) -> str:
@@ -203,19 +204,23 @@ VECTORS: list[Vector] = [
     v("yaml-libyaml-segfault", "正文。", FM_LARGE, meta={"summary": "[" * 100_000}),
     v("md-nested-list-line", "- " * 600 + "不会显示", MD_DEEP),
     v("md-nested-list", "".join("    " * i + "- 一层\n" for i in range(20)), MD_DEEP, line=16),
-    v("md-nested-quotes", ">" * 2000 + " 引用", MD_DEEP),
+    v("md-nested-quotes", ">" * 1900 + " 引用", MD_DEEP),
     v("md-quotes-and-lists", "> - " * 100 + "x", MD_DEEP),
-    v("md-backtick-run", "`" * 50_000, LONG_LINE),
-    v("md-heading-spaces", "# a" + " " * 40_000 + "x", LONG_LINE),
-    v("md-comment-openers", "<!--" * 20_000, LONG_LINE, BRACKETS),
+    v("md-backtick-run", "`" * 50_000, LONG_LINE, BLOCK),
+    v("md-heading-spaces", "# a" + " " * 40_000 + "x", LONG_LINE, BLOCK),
+    v("md-comment-openers", "<!--" * 20_000, LONG_LINE, BRACKETS, BLOCK),
     v("md-comment-opener-lines", "<!--\n" * 300, BRACKETS),
-    v("md-brackets", "[" * 50_000, LONG_LINE, BRACKETS),
+    v("md-brackets", "[" * 50_000, LONG_LINE, BRACKETS, BLOCK),
     v("md-bracket-lines", "[\n" * 300, BRACKETS),
     v("md-image-starts", "![\n" * 300, BRACKETS),
     v("md-link-starts", "[a](\n" * 300, BRACKETS),
     v("md-tag-starts", "<a\n" * 300, BRACKETS),
     v("md-page-brackets", ("[\n" * 80 + "\n") * 26, PAGE_BRACKETS, line=25 * 81),
-    # past 128 KB on this line: the body has 12 bytes before the vector, then 22 a line
-    v("md-page-size", "这是一行正文。\n" * 6000, MD_LARGE, line=(128 * 1024 - 12) // 22),
-    v("md-long-line", "正" * 4001, LONG_LINE),
+    # past 128 KB on this line: the body has 12 bytes before the vector, then 23 for each
+    # line and the blank line after it
+    v("md-page-size", "这是一行正文。\n\n" * 6000, MD_LARGE, line=(128 * 1024 - 12) // 23 * 2),
+    v("md-long-line", "正" * 2001, LONG_LINE),
+    v("md-emphasis-block", ("*a" * 900 + "\n") * 5, BLOCK),  # a minute at 128 KB
+    v("md-escapes-block", ("\\*" * 900 + "\n") * 5, BLOCK),
+    v("md-table-block", "| 甲 | 乙 |\n| --- | --- |\n" + "| 一 | 二 |\n" * 700, BLOCK),
 ]

@@ -170,11 +170,19 @@ def test_brackets_per_block_and_per_page():
     assert codes(blocks + "[") == [(10 + len(blocks.split("\n")) - 1, "md.page-brackets")]
 
 
+def test_block_size():
+    line = "正" * 999  # 2,998 bytes with its line break
+    assert codes("\n".join([line] * 2)) == []
+    assert codes("x\n\n" + "\n".join([line] * 3)) == [(12, "md.block-too-large")]
+    assert codes("\n\n".join([line] * 40)) == []  # blank lines between: many small blocks
+
+
 def test_page_size():
-    line = "正" * 1000  # 3,001 bytes with its line break
-    fits = "\n".join([line] * (limits.MAX_PAGE_BYTES // 3001))
+    line = "正" * 1000  # 3,001 bytes with its line break; blocks of one line
+    fits = "\n\n".join([line] * (limits.MAX_PAGE_BYTES // 3002))
     assert codes(fits) == []
-    assert codes(fits + "\n" + line) == [(10 + limits.MAX_PAGE_BYTES // 3001, "md.too-large")]
+    over = fits + "\n\n" + line
+    assert codes(over) == [(10 + len(over.split("\n")) - 1, "md.too-large")]
 
 
 def test_messages_say_what_where_and_how(tree):
@@ -236,7 +244,7 @@ def test_front_matter_ends_where_mkdocs_ends_it(closing):
 
 @pytest.mark.parametrize("code", sorted(limits.YAML_CODES | {
     "md.too-large", "md.line-too-long", "md.too-deep", "md.brackets", "md.page-brackets",
-    "md.not-rendered"}))
+    "md.not-rendered", "md.block-too-large"}))
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_limit_message_is_filled_in(code, lang):
     from guides.messages import render

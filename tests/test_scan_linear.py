@@ -122,6 +122,6 @@ HOSTILE = {
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
 def test_80_kb_of_hostile_text_is_read_in_well_under_a_second(text):
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the machine may be busy with other work
     scan.scan(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
