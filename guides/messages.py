@@ -423,9 +423,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("a to-do mark \"{word}\" is still here: \"{text}\"",
                "finish this part, then delete \"{word}\"")},
     "translation.copied": {
-        "zh": ("这一行和普通话原文一模一样，还没有翻译：“{text}”", "翻译成{language}，或删掉这一行。"),
-        "en": ("this line is the Mandarin source's, not yet translated: \"{text}\"",
-               "translate it into {language} or delete it")},
+        "zh": ("有 {count} 处和普通话原文一模一样，还没有翻译，第一处：“{text}”",
+               "翻译成{language}（guides translate 先复制原文，要逐句改写）。"),
+        "en": ("{count} line(s) are the Mandarin source's, not yet translated; the first: "
+               "\"{text}\"", "translate them into {language} (guides translate starts "
+               "from a copy of the source)")},
     # links written the Chinese way
     "link.fullwidth-bracket": {
         "zh": ("链接用了中文括号“{bracket}”，不会变成链接：“{text}”", "写成 [文字](地址)：英文方括号加英文圆括号，中间不留空格。"),

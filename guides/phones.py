@@ -141,7 +141,8 @@ def find_numbers(line: str) -> list[NumberRun]:
         start, text = match.start(), match.group(0)
         before, after = line[:start], line[match.end():]
         if before[-1:] in NOT_BEFORE or (before[-1:].isascii() and before[-1:].isalnum()) \
-                or after[:1] in NOT_AFTER or after[:1] == "." and after[1:2].isdigit():
+                or after[:1] in NOT_AFTER or after[:1] == "." and after[1:2].isdigit() \
+                or after[:1].isascii() and after[:1].isalpha():  # 0512-6xxxxxxx, 5G
             continue
         keyword = bool(KEYWORDS.search(before[-12:]))
         if not _is_number(text, keyword):
@@ -166,12 +167,12 @@ def _is_number(text: str, keyword: bool, valid: bool = False) -> bool:
 
 def _run(line: str, column: int, text: str) -> NumberRun:
     digits = ascii_digits(text)
+    problems = character_problems(text)
     extension = ""
     ext = EXTENSION.match(line, column + len(text))
     if ext:
         extension = ext.group(1)
         text += ext.group(0)
-    problems = character_problems(text)
     if not is_valid_chinese_number(digits):
         problems.append(("invalid", digits))
     elif digits.lstrip("+").startswith("800"):

@@ -16,7 +16,9 @@ from typing import Any
 Problem = tuple[int, str, dict[str, Any]]
 
 KEY = r"[A-Za-z_][A-Za-z0-9_\-]*"
-FULLWIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({KEY})\s*：\s*")
+# a key as an editor may write it: in English, or in Chinese (状态：已发布)
+ANY_KEY = r"[^\s:：#\-\[\]{}\"'][^\s:：]*"
+FULLWIDTH_COLON = re.compile(rf"^(\s*(?:-\s+)?)({ANY_KEY})\s*：\s*")
 NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({KEY}):(?=[^\s/])")
 FULLWIDTH_SPACE_VALUE = re.compile(rf"^(\s*(?:-\s+)?{KEY}:)[\u3000]+")
 VALUE = re.compile(rf"^\s*(?:-\s+)?{KEY}\s*:\s+(.*)$")
@@ -96,7 +98,12 @@ def _fault(line: str, line_no: int, problem: str, here: bool) -> Problem | None:
                         fix=lead.replace("\u3000", "  ") + line.lstrip(" \t\u3000"))
     match = FULLWIDTH_COLON.match(line)
     if match:
-        fixed = f"{match.group(1)}{match.group(2)}: {line[match.end():]}"
+        key, value = match.group(2), line[match.end():].strip()
+        if not match.group(1):  # a top-level field: in English, with its value's code
+            key = FIELD_NAMES.get(key, key)
+            if key in ("kind", "status", "audience"):
+                value = CHOICES.get(value, value)
+        fixed = f"{match.group(1)}{key}: {value}"
         return _problem(line_no, "fm.fullwidth-colon", line, fix=fixed.rstrip())
     match = FULLWIDTH_SPACE_VALUE.match(line)
     if match:
@@ -161,3 +168,52 @@ def unclosed_line(lines: list[str]) -> int:
             continue
         return index + 1
     return 1
+
+
+# -- values written the way a Chinese editor thinks of them --------------------------------
+# Field names and coded values written in Chinese, and what they stand for.
+FIELD_NAMES = {"编号": "id", "类型": "kind", "种类": "kind", "标题": "title", "题目": "title",
+               "摘要": "summary", "简介": "summary", "版本": "version", "版本号": "version",
+               "状态": "status", "更新": "updated", "更新日期": "updated", "日期": "updated",
+               "复核": "review_by", "复核日期": "review_by", "负责": "owner",
+               "负责人": "owner", "负责单位": "owner", "单位": "owner", "读者": "audience",
+               "对象": "audience", "录音": "audio", "撤下原因": "withdrawn_reason"}
+CHOICES = {"草稿": "draft", "审核": "review", "审核中": "review", "待审核": "review",
+           "发布": "published", "已发布": "published", "撤下": "withdrawn",
+           "已撤下": "withdrawn", "下线": "withdrawn", "居民指南": "resident-guide",
+           "志愿者提示": "volunteer-tips", "志愿者提醒": "volunteer-tips",
+           "清单": "checklist", "检查清单": "checklist", "社会组织手册": "ngo-manual",
+           "手册": "ngo-manual", "页面": "page", "居民": "residents", "老人": "elderly",
+           "老年人": "elderly", "志愿者": "volunteers", "社工": "social-workers",
+           "社会组织": "ngos", "所有人": "everyone", "大家": "everyone"}
+FULLWIDTH = str.maketrans({"，": ",", "、": ",", "【": "[", "】": "]", "［": "[", "］": "]",
+                           "“": "", "”": "", "‘": "", "’": "", "\u3000": " ", "：": ":", "－": "-"})
+DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.．／]|年)\s*(\d{1,2})\s*(?:[-/.．／]|月)\s*(\d{1,2})\s*日?\s*$")
+
+
+def suggest_choice(value: object, choices: tuple[str, ...]) -> str:
+    """The allowed value an editor meant: 已发布 → published, "published　" → published,
+    "residents，elderly" → "residents, elderly"; "" when there is no safe guess."""
+    text = str(value).strip().strip("\u3000")
+    if text in CHOICES and CHOICES[text] in choices:
+        return CHOICES[text]
+    cleaned = text.translate(FULLWIDTH).strip().strip("[]").strip()
+    words = [w.strip() for w in cleaned.split(",") if w.strip()]
+    words = [CHOICES.get(w, w) for w in words]
+    if words and all(w in choices for w in words) and cleaned != str(value):
+        return words[0] if len(words) == 1 else ", ".join(words)
+    return ""
+
+
+def suggest_date(value: object) -> str:
+    """2026/12/1, 2026年12月1日, 2026-2-3, 2026.12.01 → 2026-12-01; "" if not a date."""
+    match = DATE.match(str(value).translate(FULLWIDTH))
+    if not match:
+        return ""
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        import datetime as dt
+
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
