@@ -119,13 +119,13 @@ def _fault(line: str, line_no: int, problem: str, here: bool) -> Problem | None:
     if value[:1] in ('"', "'") and not _closed(value):
         return _problem(line_no, "fm.unclosed-quote", line, quote=value[0],
                         fix=f"{key_part}{value}{value[0]}".rstrip())
-    if value[:1] in "[{" and "expected ','" in problem \
+    if value[:1] and value[0] in "[{" and "expected ','" in problem \
             and (("]" not in value) if value[0] == "[" else ("}" not in value)):
         return _problem(line_no, "fm.unclosed-bracket", line, bracket=value[0],
                         fix=f"{key_part}{value}{']' if value[0] == '[' else '}'}")
     if not here:
         return None
-    if value[:1] in LEFT_QUOTES:
+    if value[:1] and value[0] in LEFT_QUOTES:
         inner = value.strip(LEFT_QUOTES)
         return _problem(line_no, "fm.fullwidth-quote", line, quote=value[0],
                         fix=f'{key_part}"{_escape(inner)}"')

@@ -51,7 +51,7 @@ def test_hotline_data_file(tree):
 
 def test_hotline_file_that_is_not_yaml_or_not_a_list(tree):
     tree.write("_data/hotlines.yml", "number: [12345\n")
-    assert tree.codes() == ["fm.yaml"]
+    assert tree.codes() == ["fm.unclosed-bracket"]
     tree.write("_data/hotlines.yml", "number: 12345\n")
     assert tree.codes() == ["hotlines.not-list"]
 

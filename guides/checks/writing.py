@@ -31,7 +31,9 @@ ENUMERATION = re.compile(
 BULLET = re.compile(r"^ {0,3}([•·●○◦▪■◆◇★☆►▶➢➤※→]|[-－—–](?=[^\s\-－—–\d>|])|[－—–](?=\s))")
 HEADING_NO_SPACE = re.compile(r"^ {0,3}(#{1,6})(?=[^#\s{])")
 # A list item that was meant to be a checkbox: any marker (or none), then a box.
-BOX = r"(?:【[^】\n]{0,2}】|\[[^\]\n]{0,2}\](?![(\[:])|［[^］\n]{0,2}］|[□☐☑✅])"
+# (what is inside a box: nothing, spaces or a tick; `[1]` and `【注意】` are not boxes)
+MARK = r"[ \u3000√✓✔✗✘×xXvVoO○●]{0,2}"
+BOX = rf"(?:【{MARK}】|\[{MARK}\](?![(\[:])|［{MARK}］|[□☐☑✅])"
 TASK_LIKE = re.compile(rf"^\s*(?:(?:[-*+]|\d+[.)])\s*)?({BOX})(.?)(.*)$")
 VALID_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+\S")
 FULLWIDTH_PIPE = re.compile(r"^\s*｜|｜.*｜")
@@ -117,7 +119,7 @@ def _check_md_links(ctx: Context, doc: Document, scan: Scan) -> None:
             continue
         path = urlsplit(url).path
         name = path.rsplit("/", 1)[-1]
-        if name.endswith(".md") and name[:-3] in LANGUAGES:
+        if name == f"{doc.language}.md":  # another language's file is meant as such
             folder = path[:-len(name)].rstrip("/").rsplit("/", 1)[-1] or doc.folder
             ctx.warning(doc, link.line, "link.md-file", url=url, folder=folder)
 
@@ -273,10 +275,6 @@ def _check_copied(ctx: Context, doc: Document, source: Document) -> None:
     source_lines = {line.strip() for line in source.body.split("\n")}
     copied = [(i, line) for i, line in enumerate(doc.body.split("\n"))
               if line.strip() in source_lines and len(CJK.findall(line)) >= least]
-    title = doc.meta.get("title")
-    if doc.language == "en" and isinstance(title, str) and title == source.meta.get("title") \
-            and CJK.search(title):
-        copied.insert(0, (doc.line_of("title") - doc.body_line, title))
     if copied:
         index, line = copied[0]
         _leftover(ctx, doc, doc.body_line + index, "translation.copied", text=_short(line),
