@@ -188,7 +188,8 @@ CHOICES = {"草稿": "draft", "审核": "review", "审核中": "review", "待审
            "社会组织": "ngos", "所有人": "everyone", "大家": "everyone"}
 FULLWIDTH = str.maketrans({"，": ",", "、": ",", "【": "[", "】": "]", "［": "[", "］": "]",
                            "“": "", "”": "", "‘": "", "’": "", "\u3000": " ", "：": ":", "－": "-"})
-DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.．／]|年)\s*(\d{1,2})\s*(?:[-/.．／]|月)\s*(\d{1,2})\s*日?\s*$")
+DATE = re.compile(r"^\s*(\d{4})\s*(?:[-/.．／]|年)\s*(\d{1,2})\s*(?:[-/.．／]|月)"
+                  r"\s*(\d{1,2})\s*日?\s*$")
 
 
 def suggest_choice(value: object, choices: tuple[str, ...]) -> str:

@@ -8,9 +8,9 @@ import datetime as dt
 import re
 
 import pytest
+from editor_mistakes import BODY, MISTAKES, Mistake
 
 from conftest import BASE_META, Tree
-from editor_mistakes import BODY, MISTAKES, Mistake
 from guides import editing
 from guides.findings import Finding
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from guides.checks.context import Context
-from guides.checks.phonelinks import check_tel
+from guides.checks.phonelinks import anchor_text, check_tel
 from guides.checks.writing import spaced_tel_links
 from guides.frontmatter import parse_yaml
 from guides.model import DEFAULT_LANGUAGE, HOTLINES_FILE
@@ -19,8 +19,8 @@ def check(ctx: Context) -> None:
             continue
         scan = ctx.scan(doc)
         hrefs = [(link.url, link.text, link.line) for link in scan.links if not link.image]
-        hrefs += [(v, "", tag.line) for tag in scan.tags if tag.name == "a"
-                  for k, v in tag.attrs if k == "href"]
+        hrefs += [(v, anchor_text(scan.lines[tag.line - scan.first_line], v), tag.line)
+                  for tag in scan.tags if tag.name == "a" for k, v in tag.attrs if k == "href"]
         # `[0512 6525 1234](tel:0512 6525 1234)`: not a link to the scan, one to Markdown
         hrefs += [(url, text, scan.first_line + i) for i, line in enumerate(scan.lines)
                   if "](" in line for text, url in spaced_tel_links(line)]
