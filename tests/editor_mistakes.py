@@ -128,6 +128,7 @@ MISTAKES: list[Mistake] = [
       fm={"status": "status: published\u3000"}),
     m("fm-chinese-key", "fm.unknown-key", 7, "status", fm={"status": "状态: published"},
       also=(("fm.required", 1),)),
+    m("fm-title-a-number", "fm.type", 4, "“2026”", fm={"title": "title: 2026"}),
     m("fm-version-chinese", "fm.type", 6, "正整数", fm={"version": "version: 第一版"}),
     # -- front matter: dates as people write them -----------------------------------------
     # Errors: review reminders and "updated" run on these dates.
@@ -280,7 +281,9 @@ MISTAKES: list[Mistake] = [
       body="电话 0512-6525\u200b1234\n"),
     m("date-is-not-a-number", None, body="2026-12-01 起执行 WS/T 311—2023，08:00—17:30 开放。\n"),
     # -- phone links --------------------------------------------------------------------------
-    m("tel-spaces", "phone.space-link", BODY, "tel:05126525123",
+    m("tel-spaces", "phone.space-link", BODY, "tel:051265251234",
+      body="[0512 6525 1234](tel:0512 6525 1234)\n"),
+    m("tel-spaces-one-digit-short", "phone.invalid", BODY, "0512 6525 123",
       body="[0512 6525 123](tel:0512 6525 123)\n"),
     m("tel-fullwidth-digits", "phone.digit", BODY, "“０”", body="[电话](tel:０５１２６５２５１２３４)\n"),
     m("tel-em-dash", "phone.dash", BODY, "—", body="[电话](tel:0512—65251234)\n"),

@@ -126,3 +126,18 @@ def test_a_new_draft_has_notes_only(tmp_path):
     report = tree.check()
     assert report.count("error") == 0, report.format_text("en")
     assert {f.code for f in report.findings if f.severity == "note"} >= {"writing.placeholder"}
+
+
+def test_a_bom_and_windows_line_ends_build_as_written(tmp_path):
+    """The corpus says BOM and CRLF are no mistakes: the built page agrees."""
+    from conftest import build_site
+
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页", body="[a](../a/)\n")
+    meta = {**BASE_META, "id": "a", "title": "记事本保存的指南"}
+    text = "\n".join(front_matter(meta, {})) + "\n\n## 现在就做\n\n- 洗手\n"
+    tree.write("a/zh.md", b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert tree.codes() == []
+    page = (build_site(tree) / "a/index.html").read_text(encoding="utf-8")
+    assert "<title>记事本保存的指南" in page
+    assert "<li>洗手</li>" in page

@@ -54,15 +54,15 @@ def check_tel(ctx: Context, doc: Document | str, url: str, text: str, line: int)
     if ext:
         ctx.error(doc, line, "phone.extension", number=number, fix=fix)
         return
+    if not is_valid_chinese_number(digits):  # a wrong number first: the worse fault
+        ctx.error(doc, line, "phone.invalid", number=number)
+        return
     if "dash" in problems:
         ctx.error(doc, line, "phone.dash", number=number, char=describe(problems["dash"]),
                   fix=fix)
         return
     if "space" in problems:
         ctx.error(doc, line, "phone.space-link", number=number, shown=shown or fix, fix=fix)
-        return
-    if not is_valid_chinese_number(main):
-        ctx.error(doc, line, "phone.invalid", number=number)
         return
     _check_shown(ctx, doc, line, shown, digits, extension)
 

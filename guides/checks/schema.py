@@ -43,7 +43,9 @@ def check_document(ctx: Context, doc: Document) -> None:
 def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
     spec = FIELDS[name]
     line = doc.line_of(name)
-    got = _type_name(value)
+    # what the editor wrote (2026, 3.5), not a type's English name, where it can be shown
+    got = _shown(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+        else _type_name(value)
     if spec.type in ("str", "choice", "path", "id"):
         if value is None:  # `title:` or `title: #1 …` (a # starts a comment)
             ctx.error(doc, line, "fm.blank", field=name, example=spec.example)
