@@ -4,6 +4,7 @@ nowhere, so nothing passes on looks alone)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ def normalise(number: str) -> str:
     return SEPARATORS.sub("", str(number))
 
 
+@functools.lru_cache(maxsize=4096)  # the same hotlines appear on every page
 def is_valid_chinese_number(number: str) -> bool:
     digits = normalise(number)
     if digits in SHORT_NUMBERS:
@@ -72,6 +74,7 @@ RUN = re.compile(rf"[{_INV}]*[+＋]?[(（]?\d(?:[\d{_SEP}]*\d)?")
 EXTENSION = re.compile(r"[ \u3000]*(?:转|分机|[eE][xX][tT]\.?)[ \u3000]*(\d{1,6})")
 KEYWORDS = re.compile(r"(电话|热线|拨打|致电|手机|座机|联系|号码|打|tel|phone|call)\s*[:：]?\s*$",
                       re.IGNORECASE)
+DIGIT = re.compile(r"\d")
 # A run touching these is a date, time, amount, version or code, not a phone number.
 NOT_BEFORE = set("/.#")
 NOT_AFTER = set("/:年月日%％元岁℃°")
@@ -137,14 +140,16 @@ def find_numbers(line: str) -> list[NumberRun]:
     it follows a word such as 电话/热线/拨打 and has at least five digits; dates, times,
     amounts and codes (2026/12/1, 8:00, WS/T 311, 37.3) are not runs."""
     found: list[NumberRun] = []
+    if not DIGIT.search(line):
+        return found
     for match in RUN.finditer(line):
         start, text = match.start(), match.group(0)
-        before, after = line[:start], line[match.end():]
+        before, after = line[max(0, start - 12):start], line[match.end():match.end() + 2]
         if before[-1:] in NOT_BEFORE or (before[-1:].isascii() and before[-1:].isalnum()) \
                 or after[:1] in NOT_AFTER or after[:1] == "." and after[1:2].isdigit() \
                 or after[:1].isascii() and after[:1].isalpha():  # 0512-6xxxxxxx, 5G
             continue
-        keyword = bool(KEYWORDS.search(before[-12:]))
+        keyword = bool(KEYWORDS.search(before))
         if not _is_number(text, keyword):
             continue
         parts = [(start, text)]

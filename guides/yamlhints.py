@@ -86,9 +86,7 @@ def _control(ch: str) -> bool:
 def _fault(line: str, line_no: int, problem: str, here: bool) -> Problem | None:
     """A fault on this line that breaks YAML whatever follows; when the error is `here`,
     on this line, also the faults that only break it here."""
-    stripped = line.lstrip(" ")
-    if stripped.startswith("\t") or (line.startswith(" ") and "\t" in line[:len(line) - len(
-            line.lstrip())]):
+    if "\t" in line[:len(line) - len(line.lstrip(" \t"))]:  # a tab in the indentation
         return _problem(line_no, "fm.tab", line, fix=line.replace("\t", "  ").rstrip())
     if line.lstrip(" \t").startswith("#"):
         return None
@@ -201,8 +199,11 @@ def suggest_choice(value: object, choices: tuple[str, ...]) -> str:
     cleaned = text.translate(FULLWIDTH).strip().strip("[]").strip()
     words = [w.strip() for w in cleaned.split(",") if w.strip()]
     words = [CHOICES.get(w, w) for w in words]
-    if words and all(w in choices for w in words) and cleaned != str(value):
-        return words[0] if len(words) == 1 else ", ".join(words)
+    if words and all(w in choices for w in words):
+        if len(words) > 1:  # `residents, elderly` is one word to YAML: a list needs [ ]
+            return "[" + ", ".join(words) + "]"
+        if cleaned != str(value):
+            return words[0]
     return ""
 
 

@@ -23,17 +23,18 @@ from guides.scan import COMMENT, Scan
 from guides.urls import is_local
 
 # `1、` `1，` `1.` with no space, `1)` (Python-Markdown lists only `1. `), `（1）` `(1)`,
-# `一、` `（一）`, `①`: all shown as text, and consecutive lines run into one paragraph.
+# `一、` `（一）`, `Ⅰ、` `A、` `①`: all shown as text, and consecutive lines run into one paragraph.
 ENUMERATION = re.compile(
     r"^ {0,3}(\d{1,3}[、，,．](?!\d)|\d{1,3}\.(?=[^\s\d.])|\d{1,3}[)）]"
     r"|[（(]\d{1,3}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、．.]"
-    r"|[①-⑳])")
+    r"|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}[、.．]|[A-Za-z][、．]|[①-⑳])")
 BULLET = re.compile(r"^ {0,3}([•·●○◦▪■◆◇★☆►▶➢➤※→]|[-－—–](?=[^\s\-－—–\d>|])|[－—–](?=\s))")
 HEADING_NO_SPACE = re.compile(r"^ {0,3}(#{1,6})(?=[^#\s{])")
 # A list item that was meant to be a checkbox: any marker (or none), then a box.
 # (what is inside a box: nothing, spaces or a tick; `[1]` and `【注意】` are not boxes)
 MARK = r"[ \u3000√✓✔✗✘×xXvVoO○●]{0,2}"
 BOX = rf"(?:【{MARK}】|\[{MARK}\](?![(\[:])|［{MARK}］|[□☐☑✅])"
+BOX_CHAR = re.compile("[\\[【［□☐☑✅]")
 TASK_LIKE = re.compile(rf"^\s*(?:(?:[-*+]|\d+[.)])\s*)?({BOX})(.?)(.*)$")
 VALID_TASK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+\S")
 FULLWIDTH_PIPE = re.compile(r"^\s*｜|｜.*｜")
@@ -41,10 +42,19 @@ FULLWIDTH_PIPE = re.compile(r"^\s*｜|｜.*｜")
 FULLWIDTH_LINK = re.compile(r"(\[[^\]\n]*\]\s*[（【]|【[^】\n]*】\s*[（(])\s*"
                             r"(?:https?://|tel:|mailto:|www\.|\.{1,2}/|#)", re.IGNORECASE)
 # [text](url with a space): Python-Markdown makes it a link to a broken address.
-SPACED_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*([^()\s\"'][^()\"']*?\s[^()\"']*?)\s*\)")
-TODO = re.compile(r"(?<![A-Za-z])(TODO|FIXME|TBD|XXX+|xxx+)(?![A-Za-z])|(待补充|待完善|待定|"
-                  r"待确认|待更新|此处填写|在此填写|请填写|填写此处|×××|？{2,}|\?{3,})")
-TIP_PLACEHOLDER = re.compile(re.escape(editing.TIP_TITLE).replace(r"\{n\}", r"\d+"))
+SPACED_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*([^()\s\"'][^()\"'\n]*\s[^()\"'\n]*?)\s*\)")
+TODO = re.compile(r"(?:(?<![A-Za-z])(TODO|FIXME|TBD|XXX+|xxx+)(?![A-Za-z])"
+                  r"|(待补充|待完善|待定|待确认|待更新|此处填写|在此填写|请填写|填写此处|×××|？{2,}"
+                  r"|\?{3,}))")
+# substrings one of which every match of TODO or PLACEHOLDER holds: a quick test first
+CLUES = ("TODO", "FIXME", "TBD", "XXX", "xxx", "待", "填写", "×××", "？？", "???", "条提示",
+         *editing.PLACEHOLDERS)
+TIP_PLACEHOLDER = re.escape(editing.TIP_TITLE).replace(r"\{n\}", r"\d+")
+# every placeholder `guides new` writes, in one pattern (one search a line)
+_FIRST = "".join(sorted({p[0] for p in editing.PLACEHOLDERS} | {"第"}))
+PLACEHOLDER = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
+                         + "|".join([*map(re.escape, editing.PLACEHOLDERS), TIP_PLACEHOLDER]) + ")")
+DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 STRIP_LINK_URL = re.compile(r"\]\([^)]*\)")
 TEL_LINK = re.compile(r"\[[^\]\n]*\]\(\s*tel:[^)]*\)", re.IGNORECASE)
@@ -73,7 +83,7 @@ def check(ctx: Context) -> None:
 
 
 def _check_lines(ctx: Context, doc: Document, scan: Scan) -> None:
-    checklist = doc.meta.get("kind") == "checklist"
+    # Each pattern runs only on lines holding a character it needs (see guides/scan.py).
     for index, line in enumerate(scan.lines):
         number = scan.first_line + index
         if not line.strip():
@@ -82,18 +92,18 @@ def _check_lines(ctx: Context, doc: Document, scan: Scan) -> None:
         if enumeration and not line.lstrip().startswith("#"):
             ctx.warning(doc, number, "writing.enumeration", marker=enumeration.group(1),
                         text=_short(line))
-        task = TASK_LIKE.match(line)
+        task = TASK_LIKE.match(line) if BOX_CHAR.search(line) else None
         bullet = BULLET.match(line) if not task else None
         if bullet and not re.match(r"^ {0,3}([-*_])(\s*\1){2,}\s*$", line):
             ctx.warning(doc, number, "writing.bullet", marker=bullet.group(1), text=_short(line))
-        if HEADING_NO_SPACE.match(line):
+        if "#" in line and HEADING_NO_SPACE.match(line):
             ctx.warning(doc, number, "writing.heading-space", text=_short(line))
-        if task and not VALID_TASK.match(line) and (checklist or task.group(1) != "[]"
-                                                    or line.lstrip()[:1] in "-*+"):
+        if task and not VALID_TASK.match(line):
             ctx.error(doc, number, "checklist.malformed-item", text=_short(line))
-        if FULLWIDTH_PIPE.search(line):
+        if "｜" in line and FULLWIDTH_PIPE.search(line):
             ctx.error(doc, number, "writing.fullwidth-pipe", text=_short(line))
-        _check_link_forms(ctx, doc, line, number)
+        if "](" in line or "】" in line or "]（" in line or "] (" in line:
+            _check_link_forms(ctx, doc, line, number)
         _check_numbers(ctx, doc, line, number)
 
 
@@ -142,11 +152,13 @@ NUMBER_PROBLEMS = (("invisible", "phone.invisible", "error"), ("digit", "phone.d
 
 
 def _check_numbers(ctx: Context, doc: Document, line: str, number: int) -> None:
-    if not any(ch.isdigit() for ch in line):
+    if not DIGIT.search(line):
         return
     # link addresses are not text, and tel: links are checked as links (phonelinks.py)
-    text = TEL_LINK.sub(lambda m: " " * len(m.group(0)), line)
-    text = STRIP_LINK_URL.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
+    text = line
+    if "](" in line:
+        text = TEL_LINK.sub(lambda m: " " * len(m.group(0)), text)
+        text = STRIP_LINK_URL.sub(lambda m: "]" + " " * (len(m.group(0)) - 1), text)
     for run in find_numbers(text):
         report_number(ctx, doc, number, run)
 
@@ -251,15 +263,18 @@ def _check_leftovers(ctx: Context, doc: Document, scan: Scan) -> None:
         value = doc.meta.get(key)
         if isinstance(value, str):
             _leftovers_in(ctx, doc, doc.line_of(key), value)
+    text = "\n".join(scan.lines)
+    if not any(clue in text for clue in CLUES):
+        return  # the common case, found in one pass over the page
     # comments are not published: an editor's note there is not a leftover
-    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(scan.lines))
+    text = COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     for index, line in enumerate(text.split("\n")):
         if line.strip():
             _leftovers_in(ctx, doc, scan.first_line + index, line)
 
 
 def _leftovers_in(ctx: Context, doc: Document, line: int, text: str) -> None:
-    if any(p in text for p in editing.PLACEHOLDERS) or TIP_PLACEHOLDER.search(text):
+    if PLACEHOLDER.search(text):
         _leftover(ctx, doc, line, "writing.placeholder", text=_short(text))
         return
     todo = TODO.search(text)
