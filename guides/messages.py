@@ -331,51 +331,51 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("line {line_no} holds an invisible control character {char}",
                "it usually comes from copying: delete the value and type it again")},
     "fm.tab": {
-        "zh": ("第 {line_no} 行用 Tab 键缩进了：“{text}”", "元数据只能用空格缩进：把 Tab 换成两个空格，改成：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”用 Tab 键缩进了", "元数据只能用空格缩进：把 Tab 换成两个空格，改成：{fix}"),
         "en": ("line {line_no} is indented with a tab: \"{text}\"",
                "front matter is indented with spaces only: replace the tab with two spaces: {fix}")},
     "fm.fullwidth-space": {
-        "zh": ("第 {line_no} 行用了中文全角空格“　”：“{text}”", "把全角空格换成英文半角空格（切换到英文输入法再打空格），改成：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”用了中文全角空格“　”", "把全角空格换成英文半角空格（切换到英文输入法再打空格），改成：{fix}"),
         "en": ("line {line_no} has a full-width space (U+3000): \"{text}\"",
                "replace it with an ordinary space (type it with the English keyboard): {fix}")},
     "fm.fullwidth-colon": {
-        "zh": ("第 {line_no} 行用了中文冒号“：”：“{text}”", "改成英文冒号“:”，后面加一个空格：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”用了中文冒号“：”", "改成英文冒号“:”，后面加一个空格：{fix}"),
         "en": ("line {line_no} uses a full-width colon \"：\": \"{text}\"",
                "use an ASCII colon \":\" followed by a space: {fix}")},
     "fm.colon-space": {
-        "zh": ("第 {line_no} 行冒号后面少了空格：“{text}”", "英文冒号“:”后面要加一个空格：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”冒号后面少了空格", "英文冒号“:”后面要加一个空格：{fix}"),
         "en": ("line {line_no} has no space after the colon: \"{text}\"",
                "put a space after the colon: {fix}")},
     "fm.unclosed-quote": {
-        "zh": ("第 {line_no} 行的引号 {quote} 没有配对：“{text}”", "在值的末尾补上同样的引号：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”的引号 {quote} 没有配对", "在值的末尾补上同样的引号：{fix}"),
         "en": ("the quote {quote} on line {line_no} is never closed: \"{text}\"",
                "close it at the end of the value: {fix}")},
     "fm.fullwidth-quote": {
-        "zh": ("第 {line_no} 行用了中文引号“{quote}”括住值：“{text}”", "元数据里括住整个值要用英文双引号 \"：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”用了中文引号“{quote}”括住值", "元数据里括住整个值要用英文双引号 \"：{fix}"),
         "en": ("line {line_no} quotes its value with \"{quote}\": \"{text}\"",
                "quote a whole value with ASCII double quotes: {fix}")},
     "fm.indent": {
-        "zh": ("第 {line_no} 行前面多了空格：“{text}”", "字段要顶格写，删掉行首的空格：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”前面多了空格", "字段要顶格写，删掉行首的空格：{fix}"),
         "en": ("line {line_no} is indented: \"{text}\"",
                "fields start at the beginning of the line: {fix}")},
     "fm.colon-in-value": {
-        "zh": ("第 {line_no} 行的值里有“冒号加空格”：“{text}”", "整个值用英文双引号括起来：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”的值里有“冒号加空格”", "整个值用英文双引号括起来：{fix}"),
         "en": ("the value on line {line_no} holds a colon and a space: \"{text}\"",
                "put the whole value in double quotes: {fix}")},
     "fm.unclosed-bracket": {
-        "zh": ("第 {line_no} 行的括号 {bracket} 没有配对：“{text}”", "补上另一半括号：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”的括号 {bracket} 没有配对", "补上另一半括号：{fix}"),
         "en": ("the bracket {bracket} on line {line_no} is never closed: \"{text}\"",
                "close it: {fix}")},
     "fm.reserved-start": {
-        "zh": ("第 {line_no} 行的值以“{char}”开头，元数据里这个符号有特殊含义：“{text}”", "整个值用英文双引号括起来：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”的值以“{char}”开头，这个符号在元数据里有特殊含义", "整个值用英文双引号括起来：{fix}"),
         "en": ("the value on line {line_no} starts with \"{char}\", which has a meaning of its "
                "own in front matter: \"{text}\"", "put the whole value in double quotes: {fix}")},
     "fm.after-quote": {
-        "zh": ("第 {line_no} 行引号后面还有文字：“{text}”", "引号要括住整个值：{fix}"),
+        "zh": ("第 {line_no} 行“{text}”引号后面还有文字", "引号要括住整个值：{fix}"),
         "en": ("line {line_no} has text after the closing quote: \"{text}\"",
                "quote the whole value: {fix}")},
     "fm.bad-date": {
-        "zh": ("第 {line_no} 行的日期不存在：“{text}”", "核对月份和日子（例如 2 月没有 30 日），写成 年-月-日，例如 2026-12-01。"),
+        "zh": ("第 {line_no} 行“{text}”的日期不存在", "核对月份和日子（例如 2 月没有 30 日），写成 年-月-日，例如 2026-12-01。"),
         "en": ("the date on line {line_no} does not exist: \"{text}\"",
                "check the month and day (February has no 30th); write YYYY-MM-DD")},
     # body: what Markdown does not make of Chinese writing habits

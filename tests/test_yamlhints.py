@@ -16,7 +16,7 @@ def test_the_issue_example_full_width_colon(tree):
     tree.write("a/zh.md", "---\nid: a\nkind: page\ntitle：居民指南\nsummary: x\n---\n")
     [finding] = tree.check().findings
     assert finding.format("zh") == (
-        "content/a/zh.md:4: error: 第 4 行用了中文冒号“：”：“title：居民指南” [fm.fullwidth-colon]"
+        "content/a/zh.md:4: error: 第 4 行“title：居民指南”用了中文冒号“：” [fm.fullwidth-colon]"
         "\n    提示：改成英文冒号“:”，后面加一个空格：title: 居民指南")
     assert finding.format("en") == (
         'content/a/zh.md:4: error: line 4 uses a full-width colon "：": "title：居民指南" '
