@@ -10,8 +10,11 @@ made by `Tree.guide` from the standard front matter of tests/conftest.py, whose 
      3 kind           7 status       11 audience
      4 title          8 updated      12 ---
 
-`fm` replaces front-matter lines as written (raw, so that YAML mistakes stay mistakes);
-`meta` sets values through Tree.guide. `code=None` means: this is fine, no finding at all
+`fm` replaces front-matter lines as written (raw, so that YAML mistakes stay mistakes):
+by field name, or "---" for the closing line; the keys "BOM", "CRLF" and "GBK" save the
+file with a byte-order mark, with Windows line ends or in GB18030. `meta` sets values.
+`files` adds files; "EN"/"WUU" stand for a translation that is still the Mandarin copy,
+"HOME" for a home page that links to nothing, "HOME->b" for one that links to b. `code=None` means: this is fine, no finding at all
 (a decision, explained in the comment). Used by tests/test_editor_mistakes.py.
 """
 
