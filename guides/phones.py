@@ -144,6 +144,8 @@ def find_numbers(line: str) -> list[NumberRun]:
         return found
     for match in RUN.finditer(line):
         start, text = match.start(), match.group(0)
+        if len(text) < 3:
+            continue  # "8 条", "24 小时": no phone number has fewer than three digits
         before, after = line[max(0, start - 12):start], line[match.end():match.end() + 2]
         if before[-1:] in NOT_BEFORE or (before[-1:].isascii() and before[-1:].isalnum()) \
                 or after[:1] in NOT_AFTER or after[:1] == "." and after[1:2].isdigit() \
