@@ -97,7 +97,7 @@ def _parse_yaml_nodes(yaml_text: str, first_line: int
 def _parse_yaml(yaml_text: str, result: FrontMatter, first_line: int) -> None:
     data, key_lines, problems = parse_yaml(yaml_text, first_line)
     result.problems.extend(problems)
-    if any(code in yamlhints.CODES for _, code, _ in problems):
+    if any(code != "fm.duplicate-key" for _, code, _ in problems):  # not read
         return
     if data is None:
         result.problems.append((first_line, "fm.empty", {}))
