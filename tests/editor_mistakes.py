@@ -134,6 +134,7 @@ MISTAKES: list[Mistake] = [
     m("fm-chinese-key", "fm.unknown-key", 7, "status", fm={"status": "状态: published"},
       also=(("fm.required", 1),)),
     m("fm-title-a-number", "fm.type", 4, "“2026”", fm={"title": "title: 2026"}),
+    m("fm-title-a-list", "fm.type", 4, "“[居民, 老人]”", fm={"title": "title: [居民, 老人]"}),
     m("fm-version-chinese", "fm.type", 6, "正整数", fm={"version": "version: 第一版"}),
     # -- front matter: dates as people write them -----------------------------------------
     # Errors: review reminders and "updated" run on these dates.

@@ -78,7 +78,7 @@ def test_every_missing_required_field_is_reported(tree):
 def test_wrong_types(tree):
     tree.guide("demo", version="二", updated="上周", title="[a, b]")
     assert tree.found() == [
-        'content/demo/zh.md:4: error: field "title" must be text, not "list" [fm.type]',
+        'content/demo/zh.md:4: error: field "title" must be text, not "[a, b]" [fm.type]',
         'content/demo/zh.md:6: error: field "version" must be a whole number, not "二" [fm.type]',
         'content/demo/zh.md:8: error: field "updated" must be a date (YYYY-MM-DD), not "上周" '
         "[fm.type]",

@@ -43,9 +43,7 @@ def check_document(ctx: Context, doc: Document) -> None:
 def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
     spec = FIELDS[name]
     line = doc.line_of(name)
-    # what the editor wrote (2026, 3.5), not a type's English name, where it can be shown
-    got = _shown(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
-        else _type_name(value)
+    got = _shown(value)  # what the editor wrote, not a type's English name (h-mistakes)
     if spec.type in ("str", "choice", "path", "id"):
         if value is None:  # `title:` or `title: #1 …` (a # starts a comment)
             ctx.error(doc, line, "fm.blank", field=name, example=spec.example)
@@ -150,13 +148,21 @@ def _closest(value: str, choices: tuple[str, ...]) -> str:
     return close[0] if close else ""
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "empty"
-    return {bool: "yes/no", int: "integer", float: "number", str: "text", list: "list",
-            dict: "mapping"}.get(type(value), type(value).__name__)
-
-
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    text = _written(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _written(value: Any) -> str:
+    """A value as it reads in front matter (no Python repr in an editor's message)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "[" + ", ".join(_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_written(k)}: {_written(v)}" for k, v in value.items()) + "}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
