@@ -257,10 +257,13 @@ MISTAKES: list[Mistake] = [
     m("todo-xxx", "writing.todo", BODY, "XXX", body="地点：XXX 路 XXX 号。\n"),
     m("todo-placeholder-number", "writing.todo", BODY, "xxx", body="电话：0512-6xxxxxxx\n"),
     m("todo-to-add", "writing.todo", BODY, "待补充", body="采样点地址：待补充。\n"),
-    m("todo-to-decide", "writing.todo", BODY, "待定", body="开放时间待定。\n"),
+    m("todo-to-complete", "writing.todo", BODY, "待完善", body="交通路线待完善。\n"),
+    # not to-do marks: news and instructions a reader needs
+    m("undecided-is-news", None, body="解封时间待定，请留意社区通知。\n"),
+    m("fill-in-is-an-instruction", None, body="请填写健康申报表。\n"),
     m("todo-fill-here", "writing.todo", BODY, "此处填写", body="（此处填写社区电话）\n"),
     m("todo-question-marks", "writing.todo", BODY, "？？", body="负责人：？？？\n"),
-    m("todo-in-owner", "writing.todo", 10, "待定", meta={"owner": "待定"}),
+    m("todo-in-owner", "writing.todo", 10, "待补充", meta={"owner": "待补充"}),
     note("todo-in-draft", "writing.todo", BODY, meta={"status": "draft"}, body="TODO 补地址。\n"),
     # an editor's note in an HTML comment is not published: fine
     m("todo-in-comment", None, body="<!-- TODO: 下周更新 -->\n正文。\n"),
@@ -308,6 +311,7 @@ MISTAKES: list[Mistake] = [
       body="【市卫健委】(https://wsjkw.suzhou.gov.cn/)\n"),
     m("link-lenticular-target", "link.fullwidth-bracket", BODY, "【",
       body="[另一篇]【../b/】\n", files={PUBLISHED_B: other()}),
+    m("link-with-a-title", None, body='[通知](https://wsjkw.suzhou.gov.cn/ "市卫健委")\n'),
     m("link-space-in-url", "link.space", BODY, "https://wsjkw.suzhou.gov.cn/ 通知",
       body="[通知](https://wsjkw.suzhou.gov.cn/ 通知)\n"),
     # a warning: it works in Mandarin, but names one language's file

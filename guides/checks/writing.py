@@ -41,13 +41,16 @@ FULLWIDTH_PIPE = re.compile(r"^\s*｜|｜.*｜")
 # A link whose brackets are full-width (or whose text is in 【】): Markdown shows it as text.
 FULLWIDTH_LINK = re.compile(r"(\[[^\]\n]*\]\s*[（【]|【[^】\n]*】\s*[（(])\s*"
                             r"(?:https?://|tel:|mailto:|www\.|\.{1,2}/|#)", re.IGNORECASE)
-# [text](url with a space): Python-Markdown makes it a link to a broken address.
-SPACED_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*([^()\s\"'][^()\"'\n]*\s[^()\"'\n]*?)\s*\)")
+# [text](url with a space): Python-Markdown makes it a link to a broken address (a space
+# before a quoted title, or inside <…>, is fine).
+LINK_TARGET = re.compile(r"(!?)\[([^\]\n]*)\]\(([^()\n]*)\)")
+TITLED = re.compile(r"\S+\s+(?:\"[^\"]*\"|'[^']*')|<[^<>]*>(?:\s+(?:\"[^\"]*\"|'[^']*'))?")
+# Marks of unfinished text. Not 待定/待确认 (解封时间待定 is news a reader needs) nor 请填写
+# (请填写健康申报表 is an instruction to readers).
 TODO = re.compile(r"(?:(?<![A-Za-z])(TODO|FIXME|TBD|XXX+|xxx+)(?![A-Za-z])"
-                  r"|(待补充|待完善|待定|待确认|待更新|此处填写|在此填写|请填写|填写此处|×××|？{2,}"
-                  r"|\?{3,}))")
+                  r"|(待补充|待完善|此处填写|在此填写|填写此处|×××|？{3,}|\?{3,}))")
 # substrings one of which every match of TODO or PLACEHOLDER holds: a quick test first
-CLUES = ("TODO", "FIXME", "TBD", "XXX", "xxx", "待", "填写", "×××", "？？", "???", "条提示",
+CLUES = ("TODO", "FIXME", "TBD", "XXX", "xxx", "待", "填写", "×××", "？？？", "???", "条提示",
          *editing.PLACEHOLDERS)
 TIP_PLACEHOLDER = re.escape(editing.TIP_TITLE).replace(r"\{n\}", r"\d+")
 # every placeholder `guides new` writes, in one pattern (one search a line)
@@ -113,11 +116,19 @@ def _check_link_forms(ctx: Context, doc: Document, line: str, number: int) -> No
         bracket = next(ch for ch in bad.group(1) if ch in "（【】")
         ctx.error(doc, number, "link.fullwidth-bracket", bracket=bracket,
                   text=_short(bad.group(0)))
-    for match in SPACED_LINK.finditer(line):
+    for _, url in spaced_links(line):
+        if not url.lower().startswith("tel:"):  # tel: is told by guides/checks/phonelinks.py
+            ctx.error(doc, number, "link.space", url=_short(url))
+
+
+def spaced_links(line: str) -> list[tuple[str, str]]:
+    """(text, address) of the links on a line whose address has a space in it."""
+    found = []
+    for match in LINK_TARGET.finditer(line):
         url = match.group(3).strip()
-        if url.lower().startswith("tel:"):
-            continue  # the phone-link check tells this one (guides/checks/hotlines.py)
-        ctx.error(doc, number, "link.space", url=_short(url))
+        if re.search(r"\s", url) and not TITLED.fullmatch(url):
+            found.append((match.group(2), url))
+    return found
 
 
 def _check_md_links(ctx: Context, doc: Document, scan: Scan) -> None:
@@ -137,8 +148,7 @@ def _check_md_links(ctx: Context, doc: Document, scan: Scan) -> None:
 def spaced_tel_links(line: str) -> list[tuple[str, str]]:
     """(text, url) of `[text](tel:0512 6525 1234)` links, which the scan does not see as
     links but Python-Markdown does (and a phone cannot dial)."""
-    return [(m.group(2), m.group(3).strip()) for m in SPACED_LINK.finditer(line)
-            if m.group(3).strip().lower().startswith("tel:")]
+    return [(text, url) for text, url in spaced_links(line) if url.lower().startswith("tel:")]
 
 
 # -- numbers in the text ------------------------------------------------------------------
