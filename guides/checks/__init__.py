@@ -5,14 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guides.checks import hotlines, limits, links, safety, schema, structure, translations
+from guides.checks import (
+    hotlines,
+    limits,
+    links,
+    reach,
+    safety,
+    schema,
+    structure,
+    translations,
+    writing,
+)
 from guides.checks.context import Context
 from guides.findings import Report
 from guides.reader import Content, read_content
 
 # limits first: a body over a limit is reported before the other checks read it
 CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
-          hotlines.check, safety.check)
+          hotlines.check, safety.check, writing.check, reach.check)
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:
