@@ -505,14 +505,12 @@ def _scan_line(result: Scan, line: str, number: int, seen_ids: dict[str, int]) -
             result.attr_lists.append(Tag("{:}", pairs, number))
 
 
-def blank_comments(text: str) -> str:
-    """HTML comments blanked (line breaks kept), ended as a browser ends them: `<!-->` and
-    `<!--->` at once, else at the first `-->` or `--!>` (Python's parser reads on to the
-    next `-->`, hiding what lies between). A comment that never ends is not one to
-    Markdown, which renders what follows: only its `<!--` is blanked. Linear: the search
-    for an end is not repeated once there is none."""
-    out: list[str] = []
-    done = 0
+def comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """HTML comments as a browser ends them: `<!-->` and `<!--->` at once, else at the
+    first `-->` or `--!>` (Python's parser reads on to the next `-->`, hiding what lies
+    between). A comment that never ends is not one to Markdown, which renders what
+    follows: only its `<!--` is taken. Linear: the search for an end is not repeated once
+    there is none."""
     ends = {"-->": -2, "--!>": -2}  # where each end was last found (-1: none left)
     start = text.find("<!--")
     while start >= 0:
@@ -529,11 +527,33 @@ def blank_comments(text: str) -> str:
                 if ends[mark] >= 0 and (end < 0 or ends[mark] + len(mark) < end):
                     end = ends[mark] + len(mark)
             end = end if end >= 0 else inside
-        out += [text[done:start], _NOT_NEWLINE.sub(" ", text[start:end])]
-        done = end
+        yield start, end
         start = text.find("<!--", end)
-    out.append(text[done:])
-    return "".join(out)
+
+
+class Comments:
+    """`re`-like access to comment_spans: `COMMENT.sub(replace, text)`."""
+
+    def finditer(self, text: str) -> Iterator[LinkMatch]:
+        for span in comment_spans(text):
+            yield LinkMatch(text, [span])
+
+    def sub(self, replace: Callable[[LinkMatch], str], text: str) -> str:
+        out: list[str] = []
+        done = 0
+        for match in self.finditer(text):
+            out += [text[done:match.start()], replace(match)]
+            done = match.end()
+        out.append(text[done:])
+        return "".join(out)
+
+
+COMMENT = Comments()
+
+
+def blank_comments(text: str) -> str:
+    """Comments blanked with spaces, line breaks kept (so lines keep their numbers)."""
+    return COMMENT.sub(lambda match: _NOT_NEWLINE.sub(" ", match.group(0)), text)
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
