@@ -146,7 +146,7 @@ PDF_ACTIVE = {
     "Rendition": "Rendition", "Movie": "Movie", "Sound": "Sound",
 }
 PDF_NAME = re.compile(rb"/((?:[^\s/<>\[\](){}%\x00]|#[0-9a-fA-F]{2})+)")
-PDF_STREAM = re.compile(rb"stream\r?\n")
+PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 MAX_INFLATED = 64 * 1024 * 1024  # per PDF: a compression bomb stops here, as a problem
 
 

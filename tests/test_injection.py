@@ -23,7 +23,8 @@ from guides.urls import is_remote, normalise_url, scheme_of
 from injection_vectors import VECTORS, Vector
 
 SAFETY_CODES = {"html.forbidden-tag", "html.event-attr", "html.unsafe-url",
-                "html.remote-resource", "svg.unsafe", "fm.html", "file.active"}
+                "html.remote-resource", "svg.unsafe", "fm.html", "file.active",
+                "svg.invalid", "pdf.active", "pdf.invalid"}
 BODY_LINE = 14  # the first body line of a guide written by Tree.guide
 
 
@@ -38,7 +39,7 @@ def expected_place(path: Path, vector: Vector) -> tuple[str, int]:
     """(file, line) where the finding belongs."""
     rel = path.parent.relative_to(path.parents[2]).as_posix()
     if vector.file:
-        return f"{rel}/{vector.file}", 1
+        return f"{rel}/{vector.file}", 1 + vector.line
     if vector.meta:
         key = next(iter(vector.meta))
         lines = path.read_text(encoding="utf-8").split("\n")
