@@ -65,16 +65,37 @@ async function sha256(response) {
   for (const byte of new Uint8Array(hash)) text += String.fromCharCode(byte);
   return btoa(text);
 }
+function own(object, name) {
+  return object !== null && typeof object === "object" &&
+    Object.prototype.hasOwnProperty.call(object, name);
+}
+function bucketOf(name, count) {  // FNV-1a over UTF-16 code units, as guides/offline.py
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+async function listing(path, cache) {
+  const response = await verified(path, cache);
+  if (!response || !response.ok) return null;
+  try { return await response.clone().json(); } catch (error) { return null; }
+}
+// The digest the build wrote for a file: in this worker for theme files; for a search
+// file, in its version's digests.json (whose digest is here) and then in one small bucket.
 async function expected(path, cache) {
-  if (Object.prototype.hasOwnProperty.call(DIGESTS, path)) return DIGESTS[path];
+  if (own(DIGESTS, path)) return DIGESTS[path];
   const shard = SHARD.exec(path);
   if (!shard || shard[2] === "digests.json") return null;
-  const list = await verified(shard[1] + "digests.json", cache);
-  if (!list || !list.ok) return null;
-  try {
-    const digests = await list.clone().json();
-    return Object.prototype.hasOwnProperty.call(digests, shard[2]) ? digests[shard[2]] : null;
-  } catch (error) { return null; }
+  const top = await listing(shard[1] + "digests.json", cache);
+  if (!top || !own(top, "buckets") || !(top.count > 0)) return null;
+  if (shard[2].startsWith("digests/")) {
+    return own(top.buckets, shard[2]) ? top.buckets[shard[2]] : null;
+  }
+  const bucket = await listing(`${shard[1]}digests/${bucketOf(shard[2], top.count)}.json`,
+                               cache);
+  return own(bucket, shard[2]) ? bucket[shard[2]] : null;
 }
 // A file named by its content: the cached copy only if its bytes are the build's (any
 // other copy is deleted), else the network's answer, cached when its bytes are the
@@ -199,8 +220,7 @@ def digests(site_dir: Path, extra: list[str]) -> dict[str, str]:
     """The SHA-256 of every file the worker may cache by name in this language's site
     (`site_dir`, its own root: other languages' sites have their own assets and search):
     everything under assets/, the files in `extra` (what it caches on install), and one
-    `search/<version>/digests.json` per search version, which it writes: the shards are
-    many (one per page), so the worker checks them through that list."""
+    `search/<version>/digests.json` per search version (`write_search_digests`)."""
     found: dict[str, str] = {}
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
@@ -211,15 +231,48 @@ def digests(site_dir: Path, extra: list[str]) -> dict[str, str]:
             found[rel] = sha256(site_dir / rel)
     search = site_dir / "search"
     for folder in sorted(search.iterdir()) if search.is_dir() else []:
-        if not folder.is_dir():
-            continue
-        shards = {path.relative_to(folder).as_posix(): sha256(path)
-                  for path in sorted(folder.rglob("*"))
-                  if path.is_file() and path.suffix != ".gz" and path.name != "digests.json"}
-        listing = folder / "digests.json"
-        listing.write_text(json.dumps(shards, separators=(",", ":")), encoding="utf-8")
-        found[listing.relative_to(site_dir).as_posix()] = sha256(listing)
+        if folder.is_dir():
+            listing = write_search_digests(folder)
+            found[listing.relative_to(site_dir).as_posix()] = sha256(listing)
     return found
+
+
+BUCKET_FILES = 64  # search files per bucket of digests
+
+
+def bucket_of(name: str, count: int) -> int:
+    """FNV-1a over UTF-16 code units: the worker's bucketOf, in Python."""
+    data = name.encode("utf-16-le")
+    value = 0x811C9DC5
+    for index in range(0, len(data), 2):
+        value ^= data[index] | data[index + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % count
+
+
+def write_search_digests(folder: Path) -> Path:
+    """The digests of a search version's files, for the worker: `digests.json` lists small
+    bucket files (`digests/<n>.json`), each listing about 64 files. The search files are
+    many (one per page), so a reader's first search fetches the list and one bucket (a few
+    kilobytes), not the digest of every page."""
+    files = {path.relative_to(folder).as_posix(): sha256(path)
+             for path in sorted(folder.rglob("*"))
+             if path.is_file() and path.suffix != ".gz"
+             and path.relative_to(folder).parts[0] not in ("digests", "digests.json")}
+    count = max(1, -(-len(files) // BUCKET_FILES))
+    buckets: list[dict[str, str]] = [{} for _ in range(count)]
+    for name, digest in files.items():
+        buckets[bucket_of(name, count)][name] = digest
+    (folder / "digests").mkdir(exist_ok=True)
+    top: dict[str, str] = {}
+    for index, bucket in enumerate(buckets):
+        path = folder / "digests" / f"{index}.json"
+        path.write_text(json.dumps(bucket, separators=(",", ":")), encoding="utf-8")
+        top[f"digests/{index}.json"] = sha256(path)
+    listing = folder / "digests.json"
+    listing.write_text(json.dumps({"count": count, "buckets": top}, separators=(",", ":")),
+                       encoding="utf-8")
+    return listing
 
 
 def manifest(name: str, short_name: str, description: str, lang: str,

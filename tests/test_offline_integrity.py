@@ -69,11 +69,22 @@ def test_the_worker_lists_the_digest_of_every_content_named_file(tmp_path):
         assert digests[path] == base64.b64encode(raw).decode()
     listings = [p for p in digests if p.startswith("search/")]
     assert len(listings) == 1 and listings[0].endswith("/digests.json")
-    shards = json.loads((site / listings[0]).read_text(encoding="utf-8"))
-    folder = (site / listings[0]).parent
-    assert "pages.json" in shards and len(shards) >= 3
-    assert all(shards[name] == offline.sha256(folder / name) for name in shards)
     assert digests[listings[0]] == offline.sha256(site / listings[0])
+    folder = (site / listings[0]).parent
+    top = json.loads((site / listings[0]).read_text(encoding="utf-8"))
+    assert set(top["buckets"]) == {f"digests/{n}.json" for n in range(top["count"])}
+    files: dict[str, str] = {}
+    for name, digest in top["buckets"].items():
+        assert digest == offline.sha256(folder / name)
+        bucket = json.loads((folder / name).read_text(encoding="utf-8"))
+        n = int(name.split("/")[1].split(".")[0])
+        assert all(offline.bucket_of(file, top["count"]) == n for file in bucket)
+        files.update(bucket)
+    searchable = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+                  and p.suffix != ".gz" and p.relative_to(folder).parts[0] not in (
+                      "digests", "digests.json")}
+    assert set(files) == searchable and "pages.json" in files and len(files) >= 3
+    assert all(files[name] == offline.sha256(folder / name) for name in files)
     for language in ("en", "wuu"):  # each language's worker lists its own files
         other = (site / language / "sw.js").read_text(encoding="utf-8")
         assert '"assets/javascripts/bundle.' in other and '"en/assets' not in other
@@ -131,10 +142,14 @@ def test_a_tampered_search_shard_is_never_served(browser, tmp_path):
             tamper(page, shard, '{"pages": []}', "application/json")
             assert page.evaluate("(url) => fetch(url).then((r) => r.text())", shard) == genuine
             assert cached_text(page, shard) == genuine
-            listing = f"{url}search/{folder.name}/digests.json"
-            tamper(page, listing, json.dumps({"pages.json": "AAAA"}), "application/json")
+            # forged lists of digests are no help: each one's digest is in the one above it,
+            # and the top one's is in the worker
+            bad = base64.b64encode(hashlib.sha256(b'{"pages": []}').digest()).decode()
+            for name in ("digests.json", *(f"digests/{n}.json" for n in range(4))):
+                tamper(page, f"{url}search/{folder.name}/{name}",
+                       json.dumps({"count": 1, "buckets": {"digests/0.json": "x"},
+                                   "pages.json": bad}), "application/json")
             tamper(page, shard, '{"pages": []}', "application/json")
-            # a forged list of digests is no help: its own digest is in the worker
             assert page.evaluate("(url) => fetch(url).then((r) => r.text())", shard) == genuine
         finally:
             context.close()
@@ -161,3 +176,16 @@ def test_the_watch_sees_a_copy_the_build_vouched_for(browser, tmp_path):
             assert page.evaluate("window.__pwned") == 1
         finally:
             context.close()
+
+
+def test_the_worker_and_the_build_put_a_file_in_the_same_bucket(tmp_path):
+    """bucketOf in sw.js and bucket_of here must agree, or no shard could be checked."""
+    import subprocess
+
+    source = re.search(r"function bucketOf\(.*?\n}\n", offline.WORKER, re.S).group(0)
+    names = ["pages.json", "0.json", "d/17.json", "d/2999.json", "搜索.json", "a" * 80]
+    script = source + f"console.log(JSON.stringify({json.dumps(names)}.map(" \
+        "(n) => [1, 7, 47].map((c) => bucketOf(n, c)))));"
+    result = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [[offline.bucket_of(n, c) for c in (1, 7, 47)]
+                                         for n in names]

@@ -179,7 +179,8 @@ def test_nginx_sends_the_security_headers(nginx, site):
     hashed = [next(site.glob(pattern)).relative_to(site).as_posix() for pattern in (
         "assets/javascripts/bundle.*.min.js", "assets/stylesheets/main.*.min.css",
         "assets/javascripts/shouwang.*.js", "assets/stylesheets/shouwang.*.css",
-        "search/??????????/*.json", "en/search/??????????/*.json")]
+        "search/??????????/*.json", "en/search/??????????/*.json",
+        "search/??????????/d/*.json")]
     bundle = hashed[0]
     answers = {path: response(url + path) for path in (
         "", "testing-guide/", *hashed, "testing-guide/map.svg", "testing-guide/sheet.pdf",
