@@ -315,6 +315,8 @@ class _Walker:
                 self._refuse(f'<{_shown(ns, local)}> (not <svg xmlns="{SVG_NS}">)',
                              "svg.invalid")
             self.root_seen = True
+        if self.style is not None:  # a browser joins the text around it into one sheet
+            self._refuse(f"<style><{_shown(ns, local)}>")
         if len(self.stack) >= MAX_DEPTH:
             self._refuse(f"> {MAX_DEPTH}", "svg.invalid")
         if ns == SVG_NS and local in SVG_ELEMENTS:

@@ -269,6 +269,10 @@ FILE_VECTORS: list[Vector] = [
                '"https://evil.example/p.svg#g") }]]></style><rect width="9" height="9"/></svg>'),
     svg_vector("svg-style-attr-url", f'<svg {NS}><rect width="9" height="9" style="fill:url('
                "'//evil.example/p.svg#g')\"/></svg>"),
+    svg_vector("svg-style-split-by-element", f'<svg {NS}><style>@imp<g/>ort url(//evil.example/'
+               "x.css);</style></svg>"),
+    svg_vector("svg-xlink-other-prefix", f'<svg {NS} xmlns:l="http://www.w3.org/1999/xlink"><a '
+               f'l:href="javascript:{P}"><text y="9">x</text></a></svg>'),
     svg_vector("svg-cursor-url", f'<svg {NS}><g cursor="url(https://evil.example/c.cur), auto">'
                "</g></svg>"),
     svg_vector("svg-css-expression", f'<svg {NS}><rect style="width: expression({P})"/></svg>'),

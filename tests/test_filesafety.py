@@ -164,6 +164,15 @@ def test_css_in_svgs(css, found):
     assert css_problem(css) == found
 
 
+def test_a_style_sheet_cannot_be_split_around_an_element():
+    """`@imp<g/>ort`: a browser reads the text around the element as one sheet."""
+    for inner in ("<g/>", "<style/>", "<desc>x</desc>"):
+        svg = f"<svg {NS}><style>@imp{inner}ort url(//evil.example/x.css);</style></svg>"
+        assert svg_problem(svg.encode()).what.startswith("<style><")
+    split = f"<svg {NS}><style>@imp<!-- x -->ort url(//evil.example/x.css);</style></svg>"
+    assert svg_problem(split.encode()).what == "@import"
+
+
 def test_editor_data_is_inert_but_its_namespaces_do_not_open_a_door():
     """Inkscape's namespaces are kept (they are inert); an SVG or XHTML element inside
     them is checked like any other, and a namespace that is not an editor's is refused."""
