@@ -12,8 +12,9 @@ import pytest
 import segno
 
 from conftest import Tree, build_site, serving
-from guides import filesafety
-from guides.filesafety import css_problem, pdf_problem, svg_problem
+from guides import filesafety, pdfsafe
+from guides.pdfsafe import pdf_problem
+from guides.svgsafe import css_problem, svg_problem
 from injection_vectors import FILE_VECTORS, NS, PLAIN_PDF, XLINK, pdf
 
 INKSCAPE = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -212,10 +213,10 @@ def test_both_pdf_readers_see_active_content_on_their_own():
                  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>",
                  packed=("<< /S /J#61vaScript /J#53 (app.alert(1)) >>",))
     assert b"JavaScript" not in packed and b"J#61" not in packed  # compressed
-    assert filesafety._raw_active(packed) == "/JavaScript"
-    assert filesafety._objects_active(packed) == "/JavaScript"
-    assert filesafety._raw_active(PLAIN_PDF) is None
-    assert filesafety._objects_active(PLAIN_PDF) is None
+    assert pdfsafe._raw_active(packed) == "/JavaScript"
+    assert pdfsafe._objects_active(packed) == "/JavaScript"
+    assert pdfsafe._raw_active(PLAIN_PDF) is None
+    assert pdfsafe._objects_active(PLAIN_PDF) is None
     assert pdf_problem(PLAIN_PDF) is None
 
 
