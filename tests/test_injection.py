@@ -24,7 +24,10 @@ from injection_vectors import VECTORS, Vector
 
 SAFETY_CODES = {"html.forbidden-tag", "html.event-attr", "html.unsafe-url",
                 "html.remote-resource", "svg.unsafe", "fm.html", "file.active",
-                "svg.invalid", "pdf.active", "pdf.invalid"}
+                # uploaded SVG and PDF files (h-svg)
+                "svg.invalid", "pdf.active", "pdf.invalid",
+                # numbers that lie (h-mistakes)
+                "phone.mismatch", "phone.invisible", "phone.digit"}
 BODY_LINE = 14  # the first body line of a guide written by Tree.guide
 
 
