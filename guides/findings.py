@@ -46,6 +46,8 @@ class Finding:
 class Report:
     findings: list[Finding]
     files_checked: int
+    # What was checked (guides.reader.Content): the build publishes exactly these bytes.
+    content: Any = field(default=None, repr=False, compare=False)
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (f.path, f.line, f.code))

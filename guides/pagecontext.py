@@ -19,7 +19,6 @@ from guides.model import (
     Guide,
     as_date,
 )
-from guides.sanitize import plain_meta, plain_text
 
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
 
@@ -73,12 +72,12 @@ def page_context(guide: Guide | None, language: str, folder: str, base_url: str,
         "stale": None if missing else stale(guide, language, folder),
         "hotlines": hotlines,
         "audio": None if missing else audio(doc),
-        "id": plain_meta(meta.get("id", folder)),
-        "kind": plain_meta(meta.get("kind", "")),
+        "id": meta.get("id", folder),  # templates escape whatever they print
+        "kind": meta.get("kind", ""),
         "version": meta.get("version") if isinstance(meta.get("version"), int) else None,
         "updated": updated.isoformat() if updated else "",
         "review_by": review_by.isoformat() if review_by else "",
-        "summary": plain_text(meta["summary"]) if isinstance(meta.get("summary"), str) else "",
+        "summary": meta["summary"] if isinstance(meta.get("summary"), str) else "",
         "url": site.absolute_url(base_url, language, folder),
         "image": base_url + LANGUAGES[language].root + "assets/images/share.png",
     }
