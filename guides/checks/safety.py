@@ -34,7 +34,8 @@ CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
 # would end an attribute and start another (`" onmouseover=`, `" http-equiv=`, `'>`). Only
 # to tell the editor: the build escapes every value wherever it prints it, so nothing here
 # decides what is safe.
-MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|[a-z][a-z0-9:_.-]*\s*=)", re.IGNORECASE)
+MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|(?:[a-z][a-z0-9:_.-]*[\s/]+){0,8}"
+                    r"[a-z][a-z0-9:_.-]*\s*=)", re.IGNORECASE)
 
 
 def check(ctx: Context) -> None:
