@@ -87,6 +87,7 @@ def hostile_site(tmp_path_factory) -> Path:
     tree = Tree(base)
     tree.guide("home", title="首页")
     tree.guide("clean", title="干净的页面")
+    tree.guide("audio", audio=q("javascript:__pwned=1//x.mp3"))  # a value that is a URL
     for i, text in enumerate(HOSTILE):
         tree.guide(f"g{i}", title=q(text), summary=q(text), status="withdrawn",
                    withdrawn_reason=q(text), replaced_by=f"r{i}", owner=q(text),
@@ -168,3 +169,9 @@ def test_no_value_runs_or_navigates_in_a_browser(browser, hostile_site):
 def test_template_syntax_in_a_value_is_not_evaluated(hostile_site):
     page = (hostile_site / f"g{len(HOSTILE) - 1}/index.html").read_text(encoding="utf-8")
     assert "{{ 7*7 }}" in page and not re.search(r"\b49\b", page)
+
+
+def test_a_value_that_becomes_a_url_cannot_be_a_script(hostile_site):
+    page = Page((hostile_site / "audio/index.html").read_text(encoding="utf-8"))
+    sources = [a for t, a in page.elements if t == "source"]
+    assert sources == [{"src": "", "type": "audio/mpeg"}]
