@@ -158,7 +158,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         """The language builds share compiled templates (Material's compile in about half a
         second a build). Every value a template prints is escaped (`_escaping`)."""
         env.bytecode_cache = self._templates
-        _escaping(env)
+        _escaping(env, config)
         return env
 
     def on_config(self, config):
@@ -491,13 +491,16 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 
 # -- escaping (issue 16): every value a template prints --------------------------------------
 
-def _escaping(env: jinja2.Environment) -> None:
+def _escaping(env: jinja2.Environment, config) -> None:
     """Autoescape for Material's templates and ours: whatever they print (titles, summaries,
     reasons, hotline names, site names) is escaped for HTML text and quoted attributes by
     the engine, and `tojson` is safe inside <script>. `sw_href` keeps only URLs whose
-    scheme cannot run anything (for values that become links)."""
+    scheme cannot run anything (for values that become links). The one setting MkDocs
+    documents as HTML, `copyright` in mkdocs.yml, stays HTML."""
     env.autoescape = True
     env.filters["sw_href"] = sanitize.safe_href
+    if config.copyright and not isinstance(config.copyright, Markup):
+        config.copyright = Markup(config.copyright)
 
 
 def _mark_html(page) -> None:

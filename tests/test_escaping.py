@@ -175,3 +175,25 @@ def test_a_value_that_becomes_a_url_cannot_be_a_script(hostile_site):
     page = Page((hostile_site / "audio/index.html").read_text(encoding="utf-8"))
     sources = [a for t, a in page.elements if t == "source"]
     assert sources == [{"src": "", "type": "audio/mpeg"}]
+
+
+def test_json_in_a_script_stays_inside_it(tmp_path):
+    """For JSON in a page (JSON-LD, a script's data): `| tojson` in the build's own template
+    environment keeps every value inside its <script>, and it parses back unchanged."""
+    from mkdocs.config import load_config
+
+    from conftest import REPO
+    from guides.plugin import _escaping
+
+    config = load_config(config_file=str(REPO / "mkdocs.yml"))
+    env = config.theme.get_env()
+    _escaping(env, config)
+    template = env.from_string(
+        '<script type="application/ld+json">{{ {"name": value} | tojson }}</script><p>{{ value }}</p>')
+    for value in HOSTILE:
+        page = Page(template.render(value=value))
+        scripts = [t for t, a, text in page.texts if t == "script"]
+        assert [t for t, a in page.elements] == ["script", "p"], value
+        data = next(text for t, a, text in page.texts if t == "script")
+        assert json.loads(data) == {"name": value} and len(scripts) == 1
+        assert norm(value) in page.text_of("p")
