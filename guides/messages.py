@@ -332,6 +332,11 @@ CATALOG.update({
                "删掉它。content/ 里只放 .md 文本、图片、录音和 PDF。"),
         "en": ("\"{name}\" is not a regular file ({kind}); it is not read or published",
                "delete it: content/ holds only .md files, images, audio and PDFs")},
+    "file.hardlink": {
+        "zh": ("“{name}”是一个硬链接（磁盘上另有 {links} 处是同一个文件），不会被读取，也不会发布",
+               "把文件复制一份放在这里（复制，不要链接）。"),
+        "en": ("\"{name}\" is a hard link (the same file as {links} places on the disk); it "
+               "is not read or published", "put a copy of the file here, not a link")},
     "file.too-deep": {
         "zh": ("文件夹套得太深（超过 {depth} 层），里面的文件不会被读取",
                "图片和录音直接放在指南文件夹里，例如 content/指南名/图片.png。"),

@@ -108,6 +108,8 @@ def read_bytes(name: str | Path, limit: int, dir_fd: int | None = None) -> bytes
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _Refused("file.special", kind=_kind(info.st_mode))
+        if info.st_nlink > 1:  # the same file as one elsewhere on the disk: a hard link
+            raise _Refused("file.hardlink", links=str(info.st_nlink))
         if info.st_size > limit:
             raise _Refused("file.too-large", size=_human(info.st_size), limit=_human(limit))
         chunks, total = [], 0
@@ -326,7 +328,7 @@ def _snapshot(content: Content, dir_fd: int, here: tuple[str, ...], rel: str,
         args = dict(refused.args_)
         if refused.code == "file.symlink":
             args.update(name=here[-1], target=_link_target(here[-1], dir_fd))
-        if refused.code == "file.special":
+        if refused.code in ("file.special", "file.hardlink"):
             args["name"] = here[-1]
         content.findings.append(Finding(rel, 1, "error", refused.code, args))
         return False

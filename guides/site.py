@@ -187,12 +187,13 @@ def inside(site_dir: str | Path, rel: str) -> Path:
 
 def old_names(claims: dict[str, object]) -> dict[str, str]:
     """{old name: guide folder} from each guide's `renamed_from`: only names that could be
-    a folder, are not the site's own, and exactly one guide claims."""
+    a folder, are not the site's own (nor `home`, whose page is the site's root), and
+    exactly one guide claims."""
     owners: dict[str, set[str]] = {}
     for folder, names in claims.items():
         for name in names if isinstance(names, list) else []:
             if isinstance(name, str) and FOLDER_NAME.match(name) \
-                    and name not in RESERVED_NAMES:
+                    and name not in RESERVED_NAMES and name != HOME_FOLDER:
                 owners.setdefault(name, set()).add(folder)
     return {name: next(iter(folders)) for name, folders in owners.items()
             if len(folders) == 1}

@@ -83,6 +83,11 @@ def files(*paths: str, data: bytes = PNG) -> Callable[[Path, Path], None]:
     return make
 
 
+def hardlink(root: Path, secret: Path) -> None:
+    guide(root, "a")
+    os.link(secret, root / "a" / "copy.png")  # the secret sits beside content/: one disk
+
+
 def renamed(value: str, *others: str) -> Callable[[Path, Path], None]:
     def make(root: Path, secret: Path) -> None:
         guide(root, "moved", renamed_from=value)
@@ -127,6 +132,7 @@ FILE_VECTORS: list[FileVector] = [
                ("a/s.pdf",)),
     FileVector("device-png", special("device", "a", "zero.png"),
                frozenset({"file.special"}), ("a/zero.png",), root_only=True),
+    FileVector("hardlink-png", hardlink, frozenset({"file.hardlink"}), ("a/copy.png",)),
     # -- folder and file names ----------------------------------------------------------
     FileVector("folder-sw-js", files("sw.js/zh.md"), frozenset({"file.reserved"}),
                ("sw.js/zh.md",)),
@@ -168,6 +174,7 @@ FILE_VECTORS: list[FileVector] = [
                meta_line=True),
     FileVector("renamed-language-root", renamed("[en]"), frozenset({R}), meta_line=True),
     FileVector("renamed-sw-js", renamed("[sw.js]"), frozenset({R}), meta_line=True),
+    FileVector("renamed-home", renamed("[home]"), frozenset({R}), meta_line=True),
     FileVector("renamed-other-guide", renamed("[testing]", "testing"),
                frozenset({"fm.renamed-taken"}), meta_line=True),
     FileVector("renamed-dotdot", renamed("['../../outside']"), frozenset({"fm.renamed-path"}),

@@ -7,7 +7,14 @@ import re
 from typing import Any
 
 from guides.checks.context import Context
-from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
+from guides.model import (
+    FIELDS,
+    HOME_FOLDER,
+    SUMMARY_MAX_CHARS,
+    Document,
+    as_date,
+    audiences,
+)
 from guides.site import FOLDER_NAME, RESERVED_NAMES, slug
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -163,7 +170,7 @@ def _check_old_names(ctx: Context, doc: Document, line: int, names: list[str]) -
         shown = _shown(name)
         if "/" in name or "\\" in name or name.strip(".") == "" or ":" in name:
             ctx.error(doc, line, "fm.renamed-path", value=shown)
-        elif name in RESERVED_NAMES:
+        elif name in RESERVED_NAMES or name == HOME_FOLDER:  # home: the site's root page
             ctx.error(doc, line, "fm.renamed-reserved", value=shown,
                       reserved=", ".join(sorted(n for n in RESERVED_NAMES if "." not in n)))
         elif not FOLDER_NAME.match(name):
