@@ -8,7 +8,8 @@ Each file is read once, into `Content.files`: the checks and the build both work
 these bytes (the plugin builds from a private copy of them), so a file changed after the
 check is never published unchecked. Symbolic links, FIFOs, devices and sockets are never
 followed, opened or read: directories are opened with O_NOFOLLOW and walked by descriptor,
-files opened with O_NOFOLLOW | O_NONBLOCK and kept only if `fstat` says they are regular.
+files opened with O_NOFOLLOW | O_NONBLOCK and kept only if `fstat` says they are regular
+(and not hard links: a second name for a file elsewhere on the disk is a link too).
 """
 
 from __future__ import annotations
