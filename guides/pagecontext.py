@@ -19,6 +19,7 @@ from guides.model import (
     Guide,
     as_date,
 )
+from guides.sanitize import safe_href
 
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
 
@@ -51,7 +52,8 @@ def audio(doc: Document | None) -> dict[str, str] | None:
     if not isinstance(name, str) or not name.lower().endswith(AUDIO_SUFFIXES):
         return None
     suffix = name[name.rfind("."):].lower()
-    return {"src": site.asset_href(doc.folder, name), "type": AUDIO_TYPES[suffix]}
+    # a front-matter value that becomes a URL: never one that could run (`javascript:`)
+    return {"src": safe_href(site.asset_href(doc.folder, name)), "type": AUDIO_TYPES[suffix]}
 
 
 def page_context(guide: Guide | None, language: str, folder: str, base_url: str,

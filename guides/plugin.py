@@ -494,11 +494,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 def _escaping(env: jinja2.Environment, config) -> None:
     """Autoescape for Material's templates and ours: whatever they print (titles, summaries,
     reasons, hotline names, site names) is escaped for HTML text and quoted attributes by
-    the engine, and `tojson` is safe inside <script>. `sw_href` keeps only URLs whose
-    scheme cannot run anything (for values that become links). The one setting MkDocs
-    documents as HTML, `copyright` in mkdocs.yml, stays HTML."""
+    the engine, and `tojson` is safe inside <script>. The one setting MkDocs documents as
+    HTML, `copyright` in mkdocs.yml, stays HTML."""
     env.autoescape = True
-    env.filters["sw_href"] = sanitize.safe_href
     if config.copyright and not isinstance(config.copyright, Markup):
         config.copyright = Markup(config.copyright)
 
