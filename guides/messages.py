@@ -424,6 +424,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("“{text}”写法不对，不会变成电话号码", "写成 {{{{hotline:ambulance}}}}：两层半角大括号，半角冒号，中间是热线的 id。"),
         "en": ("\"{text}\" is not a hotline placeholder and will be shown as it is",
                "write {{{{hotline:ambulance}}}}: two ASCII braces each side, an ASCII colon, the hotline's id")},
+    "hotlines.not-mapping": {
+        "zh": ("热线文件格式不对：应该有 national: 和 local: 两个列表",
+               "全国号码写在 national: 下，本地号码写在 local: 下，每条以“- id:”开头，见文件顶部的说明。"),
+        "en": ("the hotlines file must hold two lists, national: and local:",
+               "put national numbers under national: and local ones under local:, each "
+               "starting with \"- id:\", as the comment at the top shows")},
     "hotlines.part": {
         "zh": ("热线文件里不认识的部分“{part}”", "只有这些部分：{parts}（national 全国号码，local 本地号码）。"),
         "en": ("unknown part \"{part}\" in the hotlines file", "the parts are: {parts}")},

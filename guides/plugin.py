@@ -29,6 +29,7 @@ from guides import (
     assets,
     checklists,
     csp,
+    hotline_links,
     hotlines,
     listing,
     output,
@@ -37,6 +38,7 @@ from guides import (
     sanitize,
     search_shards,
     site,
+    trust_page,
     updates,
 )
 from guides.checks import run_checks
@@ -132,6 +134,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
         self.content: Content | None = None
         self.hotlines: list[dict] = []
+        # hotline id -> number, for `{{hotline:ID}}` (filled before each build's pages)
+        self.hotline_numbers: dict[str, str] = {}
         self.versioned: dict[str, str] = {}  # asset -> its minified, hashed name
         self.base_url = ""
         self.builds: list[Build] = []
@@ -184,6 +188,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
         self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
                           for asset in OUR_FILES.values()}
+        config.markdown_extensions.append(
+            hotline_links.HotlineExtension(numbers=self.hotline_numbers))
         return config
 
     # -- checks -------------------------------------------------------------------------
@@ -195,6 +201,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.content = read_content(Path(config.docs_dir), base=base_dir)
         # the theme prints these as they are: markup in them is escaped, as in front matter
         self.hotlines = sanitize.plain_meta(hotlines.load(Path(config.docs_dir)))
+        self.hotline_numbers.clear()
+        self.hotline_numbers.update(hotlines.numbers_by_id(self.hotlines))
         if not self.config.checks:
             return
         report, self.report = self.report, None
@@ -329,6 +337,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                                       hotlines.for_language(self.hotlines, language), missing,
                                       available)
         sw["banner"] = None if missing else self._banner(page, language, folder)
+        sw["trust"] = trust_page.page_trust(guide, language, missing)
         sw["history"] = updates.history(guide) if guide and not missing else []
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})

@@ -133,7 +133,7 @@ def _check_hotlines_file(ctx: Context, path: Path, table: Table) -> None:
     if problems:
         return
     if not isinstance(data, (list, dict)):
-        ctx.error(rel, 1, "hotlines.not-list")
+        ctx.error(rel, 1, "hotlines.not-mapping")
         return
     lines = _entry_lines(text)
     if isinstance(data, dict):

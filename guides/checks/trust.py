@@ -91,7 +91,8 @@ def _check_sources(ctx: Context, doc: Document, lines: ItemLines) -> None:
     kind, value = doc.meta.get("kind"), doc.meta.get("sources")
     if value is None or value == []:
         if kind in SOURCES_REQUIRED:
-            report = ctx.warning if doc.meta.get("status") == "draft" else ctx.error
+            # a draft is work in progress: told, not stopped (it blocks no build)
+            report = ctx.note if doc.meta.get("status") == "draft" else ctx.error
             report(doc, doc.line_of("sources") if "sources" in doc.meta else 1,
                    "sources.missing", kind=kind)
         return
