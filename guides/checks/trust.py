@@ -150,44 +150,49 @@ def _check_reviews(ctx: Context, doc: Document, lines: ItemLines) -> None:
         ctx.error(doc, doc.line_of("review"), "review.not-list")
         value = None
     for index, item in enumerate(value or []):
-        line = lines.line("review", index)
-        if not isinstance(item, dict):
-            ctx.error(doc, line, "review.item", index=index + 1)
-            continue
-        _check_keys(ctx, doc, lines, "review", index, item, REVIEW_FIELDS)
-        kind = item.get("type")
-        if "type" in item and kind not in REVIEW_TYPES:
-            close = difflib.get_close_matches(str(kind), REVIEW_TYPES, n=1, cutoff=0.5)
-            ctx.error(doc, lines.line("review", index, "type"), "review.type",
-                      index=index + 1, value=str(kind), types=", ".join(REVIEW_TYPES),
-                      suggestion=close[0] if close else "")
-            kind = None
-        for key in ("role", "org"):
-            if key in item and not _text(item[key]) and not _translated(item[key]):
-                ctx.error(doc, lines.line("review", index, key), "review.text",
-                          index=index + 1, field=f"review.{key}")
-        if "name" in item and not _text(item["name"]):
-            ctx.error(doc, lines.line("review", index, "name"), "trust.blank",
-                      index=index + 1, field="review.name")
-        day = as_date(item.get("date")) if "date" in item else None
-        if "date" in item and day is None:
-            ctx.error(doc, lines.line("review", index, "date"), "review.date",
-                      index=index + 1, value=str(item["date"]))
-        elif day is not None and day > ctx.today:
-            ctx.error(doc, lines.line("review", index, "date"), "trust.future",
-                      index=index + 1, field="review.date", date=day.isoformat(),
-                      today=ctx.today.isoformat())
-        elif day is not None and updated is not None and day < updated:
-            ctx.warning(doc, lines.line("review", index, "date"), "review.before-update",
-                        index=index + 1, date=day.isoformat(), updated=updated.isoformat())
-        elif isinstance(kind, str) and all(k in item for k, required in REVIEW_FIELDS
-                                           if required):
+        kind = _check_review(ctx, doc, lines, index, item, updated)
+        if kind is not None:
             types.add(kind)
     if doc.meta.get("status") == "published":
         for needed in needed_reviews(doc.meta.get("kind"), medical):
             if needed not in types:
                 ctx.error(doc, doc.line_of("status"), "review.missing", type=needed,
                           kind=str(doc.meta.get("kind")))
+
+
+def _check_review(ctx: Context, doc: Document, lines: ItemLines, index: int, item: Any,
+                  updated) -> str | None:
+    """Report what is wrong with one record; its type when it is sound and current."""
+    before = len(ctx.findings)
+    if not isinstance(item, dict):
+        ctx.error(doc, lines.line("review", index), "review.item", index=index + 1)
+        return None
+    _check_keys(ctx, doc, lines, "review", index, item, REVIEW_FIELDS)
+    kind = item.get("type")
+    if "type" in item and kind not in REVIEW_TYPES:
+        close = difflib.get_close_matches(str(kind), REVIEW_TYPES, n=1, cutoff=0.5)
+        ctx.error(doc, lines.line("review", index, "type"), "review.type", index=index + 1,
+                  value=str(kind), types=", ".join(REVIEW_TYPES),
+                  suggestion=close[0] if close else "")
+    for key in ("role", "org"):
+        if key in item and not _text(item[key]) and not _translated(item[key]):
+            ctx.error(doc, lines.line("review", index, key), "review.text", index=index + 1,
+                      field=f"review.{key}")
+    if "name" in item and not _text(item["name"]):
+        ctx.error(doc, lines.line("review", index, "name"), "trust.blank", index=index + 1,
+                  field="review.name")
+    day = as_date(item.get("date")) if "date" in item else None
+    if "date" in item and day is None:
+        ctx.error(doc, lines.line("review", index, "date"), "review.date", index=index + 1,
+                  value=str(item["date"]))
+    elif day is not None and day > ctx.today:
+        ctx.error(doc, lines.line("review", index, "date"), "trust.future", index=index + 1,
+                  field="review.date", date=day.isoformat(), today=ctx.today.isoformat())
+    elif day is not None and updated is not None and day < updated:
+        ctx.warning(doc, lines.line("review", index, "date"), "review.before-update",
+                    index=index + 1, date=day.isoformat(), updated=updated.isoformat())
+        return None  # it reviewed an earlier version
+    return kind if len(ctx.findings) == before else None
 
 
 # -- time context -------------------------------------------------------------------------
