@@ -430,6 +430,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("the hotlines file must hold two lists, national: and local:",
                "put national numbers under national: and local ones under local:, each "
                "starting with \"- id:\", as the comment at the top shows")},
+    "hotline.in-link": {
+        "zh": ("链接文字“{text}”里有 {{{{hotline:…}}}}", "{{{{hotline:…}}}} 自己就是可拨打的链接：把它移到 [ ] 外面，或者删掉外面的链接。"),
+        "en": ("the link text \"{text}\" holds a {{{{hotline:…}}}}",
+               "{{{{hotline:…}}}} is a tap-to-call link already: move it out of the [ ], or drop the outer link")},
+    "hotline.in-front-matter": {
+        "zh": ("元数据 {field} 里不能用 {{{{hotline:…}}}}", "标题和摘要会原样显示：写热线的名字（例如“12345 便民热线”），号码写在正文里。"),
+        "en": ("{{{{hotline:…}}}} cannot be used in the front matter ({field})",
+               "titles and summaries are shown as written: name the hotline there and put the number in the text")},
     "hotlines.part": {
         "zh": ("热线文件里不认识的部分“{part}”", "只有这些部分：{parts}（national 全国号码，local 本地号码）。"),
         "en": ("unknown part \"{part}\" in the hotlines file", "the parts are: {parts}")},

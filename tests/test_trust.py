@@ -204,6 +204,18 @@ def test_a_placeholder_must_name_a_hotline_in_the_file(tree):
     ]
 
 
+def test_a_placeholder_in_a_link_or_in_front_matter_is_reported(tree):
+    tree.hotlines(ambulance="120")
+    tree.guide("p", summary="急救打 {{hotline:ambulance}}。",
+               body="[急救 {{hotline:ambulance}}](tel:120)\n")
+    assert tree.found() == [
+        "content/p/zh.md:5: error: {{hotline:…}} cannot be used in the front matter (summary) "
+        "[hotline.in-front-matter]",
+        'content/p/zh.md:14: error: the link text "急救 {{hotline:ambulance}}" holds a '
+        "{{hotline:…}} [hotline.in-link]",
+    ]
+
+
 def test_a_number_dialled_by_hand_must_be_in_the_file(tree):
     tree.hotlines(ambulance="120", station="0512-65221234")
     tree.guide("p", body="[120](tel:120) [站](tel:0512-6522-1234) [错](tel:110)\n"

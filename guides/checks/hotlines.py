@@ -118,6 +118,13 @@ def _check_placeholders(ctx: Context, doc: Document, table: Table) -> None:
         rest = hotlines.PLACEHOLDER.sub(" ", text)
         for match in hotlines.NEAR_PLACEHOLDER.finditer(rest):
             ctx.error(doc, line, "hotline.malformed", text=match.group(0).strip())
+    for link in ctx.scan(doc).links:  # a link inside a link: a phone can dial only one
+        if hotlines.PLACEHOLDER.search(link.text):
+            ctx.error(doc, link.line, "hotline.in-link", text=link.text[:60])
+    for key, value in doc.meta.items():  # titles and summaries are shown as written
+        if isinstance(value, str) and (hotlines.PLACEHOLDER.search(value)
+                                       or hotlines.NEAR_PLACEHOLDER.search(value)):
+            ctx.error(doc, doc.line_of(key), "hotline.in-front-matter", field=key)
 
 
 # -- the data file ----------------------------------------------------------------------
