@@ -99,10 +99,9 @@ def _check_sources(ctx: Context, doc: Document, lines: ItemLines) -> None:
     if not isinstance(value, list):
         ctx.error(doc, doc.line_of("sources"), "sources.not-list")
         return
-    for index, item in enumerate(value):
-        line = lines.line("sources", index)
+    for index, item in enumerate(value):  # item lines are read only to report a problem
         if not isinstance(item, dict):
-            ctx.error(doc, line, "sources.item", index=index + 1)
+            ctx.error(doc, lines.line("sources", index), "sources.item", index=index + 1)
             continue
         _check_keys(ctx, doc, lines, "sources", index, item, SOURCE_FIELDS)
         for key in ("title", "org"):
