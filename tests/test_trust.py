@@ -230,6 +230,24 @@ def test_a_number_dialled_by_hand_must_be_in_the_file(tree):
     assert tree.codes() == ["phone.not-in-hotlines"] * 4
 
 
+def test_a_number_written_as_text_is_checked_against_the_file(tree):
+    tree.hotlines(citizen="12345", station="0512-65221234")
+    tree.guide("p", body="\n".join([
+        "有事打 12345，或本站 0512 6522 1234（不在文件里的 12320 不行）。",
+        "也不行：+86 512 6522 1239。日期 2022-06-27、体温 37.3 不是电话。",
+        "链接里的号码按链接查：[本站](https://example.org/12320)",
+        "",
+    ]))
+    assert tree.codes() == ["phone.space", "phone.text-not-in-hotlines", "phone.space",
+                            "phone.text-not-in-hotlines"]
+    assert [f for f in tree.found() if "text-not-in" in f] == [
+        'content/p/zh.md:14: error: the number "12320" in the text is not in '
+        "content/_data/hotlines.yml [phone.text-not-in-hotlines]",
+        'content/p/zh.md:15: error: the number "+86 512 6522 1239" in the text is not in '
+        "content/_data/hotlines.yml [phone.text-not-in-hotlines]",
+    ]
+
+
 def test_the_hotlines_file_has_ids_verified_dates_and_a_local_part(tree):
     tree.write("_data/hotlines.yml", """
         national:

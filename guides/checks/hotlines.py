@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,11 @@ import yaml
 
 from guides import hotlines
 from guides.checks.context import Context
+from guides.checks.phonelinks import anchor_text, check_tel
+from guides.checks.writing import spaced_tel_links
 from guides.frontmatter import SafeLoader, parse_yaml
 from guides.model import DEFAULT_LANGUAGE, HOTLINE_VERIFY_DAYS, HOTLINES_FILE, Document, as_date
-from guides.phones import is_valid_chinese_number, normalise
+from guides.phones import ascii_digits, find_numbers, is_valid_chinese_number
 from guides.reader import read_text
 
 ENTRY_KEYS = ("id", "number", "name", "note", "verified")
@@ -34,16 +38,17 @@ class Table:
     present: bool = False  # the file exists
     readable: bool = False  # ... and could be read as hotlines
     ids: dict[str, str] = field(default_factory=dict)
-    numbers: set[str] = field(default_factory=set)  # normalised
+    numbers: set[str] = field(default_factory=set)  # keys (see `number_key`)
 
 
 @dataclass
 class Number:
     """A phone number a page shows: where, and how it got there."""
 
-    digits: str  # normalised, as dialled
+    digits: str  # as compared (see `number_key`)
     line: int
     how: str  # "hotline" ({{hotline:ID}}), "tel" (a tel: link), "text" (plain text)
+    shown: str = ""  # as written
 
 
 def check(ctx: Context) -> None:
@@ -51,15 +56,18 @@ def check(ctx: Context) -> None:
     for doc in ctx.content.documents():
         if not doc.readable:
             continue
-        for href, line in _tel_hrefs(ctx, doc):
-            number = unquote(href.strip()[4:])
-            if not is_valid_chinese_number(number):
-                ctx.error(doc, line, "phone.invalid", number=number)
-            elif (table.readable or not table.present) \
-                    and normalise(number) not in table.numbers:
-                ctx.error(doc, line, "phone.not-in-hotlines", number=number,
+        for href, text, line in tel_links(ctx, doc):
+            check_tel(ctx, doc, href, text, line)  # shown = dialled, and dialable
+            dials = dialled(href)
+            if dials and (table.readable or not table.present) and dials not in table.numbers:
+                ctx.error(doc, line, "phone.not-in-hotlines", number=unquote(href.strip()[4:]),
                           file=f"content/_data/{HOTLINES_FILE}")
         _check_placeholders(ctx, doc, table)
+        if table.readable or not table.present:
+            for number in plain_numbers(ctx, doc):
+                if number.digits not in table.numbers:
+                    ctx.error(doc, number.line, "phone.text-not-in-hotlines",
+                              number=number.shown, file=f"content/_data/{HOTLINES_FILE}")
 
 
 def load_table(ctx: Context) -> Table:
@@ -77,8 +85,8 @@ def load_table(ctx: Context) -> Table:
 
 
 def page_numbers(ctx: Context, doc: Document) -> list[Number]:
-    """Every phone number the page shows: inserted, linked or (where guides.phones can
-    find them) written as plain text; in file order."""
+    """Every phone number the page shows: inserted, linked or written as plain text; in
+    file order. Numbers are compared by `number_key` (+86 and trunk 0 dropped)."""
     table = load_table(ctx)
     found: list[Number] = []
     for index, text in enumerate(ctx.scan(doc).lines):
@@ -86,20 +94,60 @@ def page_numbers(ctx: Context, doc: Document) -> list[Number]:
         for match in hotlines.PLACEHOLDER.finditer(text) if "{" in text else ():
             number = table.ids.get(match.group(1))
             if number is not None:
-                found.append(Number(normalise(number), line, "hotline"))
-    for href, line in _tel_hrefs(ctx, doc):
-        number = unquote(href.strip()[4:])
-        if is_valid_chinese_number(number):
-            found.append(Number(normalise(number), line, "tel"))
+                found.append(Number(number_key(ascii_digits(number)), line, "hotline", number))
+    for href, _, line in tel_links(ctx, doc):
+        digits = dialled(href)
+        if digits:
+            found.append(Number(digits, line, "tel", unquote(href.strip()[4:])))
+    found += plain_numbers(ctx, doc)
     return sorted(found, key=lambda n: n.line)
 
 
-def _tel_hrefs(ctx: Context, doc: Document) -> list[tuple[str, int]]:
+def number_key(digits: str) -> str:
+    """A number as compared: 0512-65221234, +86 512 6522 1234 and 051265221234 alike."""
+    return re.sub(r"^\+?86(?=\d{7})", "", digits.lstrip()).lstrip("+").lstrip("0") or digits
+
+
+def dialled(href: str) -> str:
+    """The key of the number a `tel:` link dials, when it is a valid one; else ""."""
+    number = unquote(html.unescape(href.strip()[4:]))
+    main = re.split(r"[,;pP]|转|分机|ext", number, maxsplit=1)[0]
+    digits = ascii_digits(main)
+    return number_key(digits) if digits and is_valid_chinese_number(digits) else ""
+
+
+def tel_links(ctx: Context, doc: Document) -> list[tuple[str, str, int]]:
+    """(href, shown text, line) of every `tel:` link: Markdown, HTML, and the spaced ones
+    Markdown still reads as links."""
     scan = ctx.scan(doc)
-    hrefs = [(link.url, link.line) for link in scan.links if not link.image]
-    hrefs += [(v, tag.line) for tag in scan.tags if tag.name == "a"
-              for k, v in tag.attrs if k == "href"]
-    return [(h, line) for h, line in hrefs if h.strip().lower().startswith("tel:")]
+    hrefs = [(link.url, link.text, link.line) for link in scan.links if not link.image]
+    hrefs += [(v, anchor_text(scan.lines[tag.line - scan.first_line], v), tag.line)
+              for tag in scan.tags if tag.name == "a" for k, v in tag.attrs if k == "href"]
+    # `[0512 6525 1234](tel:0512 6525 1234)`: not a link to the scan, one to Markdown
+    hrefs += [(url, text, scan.first_line + i) for i, line in enumerate(scan.lines)
+              if "](" in line for text, url in spaced_tel_links(line)]
+    return [(h, t, line) for h, t, line in hrefs if h.strip().lower().startswith("tel:")]
+
+
+# Not plain text: Markdown links (their numbers are links, checked as links), HTML
+# anchors and tags, and {{hotline:ID}} placeholders.
+NOT_TEXT = re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<a\b[^>]*>.*?</a\s*>|<[^>\n]*>|"
+                      + hotlines.PLACEHOLDER.pattern, re.IGNORECASE)
+
+
+def plain_numbers(ctx: Context, doc: Document) -> list[Number]:
+    """Valid phone numbers written as plain text (guides.phones finds them; an invalid one
+    is reported by the writing checks)."""
+    found = []
+    for index, text in enumerate(ctx.scan(doc).lines):
+        if not any(c.isdigit() for c in text):
+            continue
+        blanked = NOT_TEXT.sub(lambda m: " " * len(m.group(0)), text)
+        for run in find_numbers(blanked):  # spaces or dashes: still the number shown
+            if is_valid_chinese_number(run.digits):
+                found.append(Number(number_key(run.digits), doc.body_line + index, "text",
+                                    run.text.strip()))
+    return found
 
 
 def _check_placeholders(ctx: Context, doc: Document, table: Table) -> None:
@@ -176,7 +224,7 @@ def _check_entry(ctx: Context, rel: str, line: int, index: int, item: Any, table
         ctx.error(rel, line, "phone.invalid", number=str(number))
     else:
         valid = True
-        digits = normalise(str(number))
+        digits = number_key(ascii_digits(str(number)))
         if digits in seen_numbers:
             ctx.error(rel, line, "hotlines.duplicate-number", number=str(number),
                       first=seen_numbers[digits])
