@@ -113,6 +113,7 @@ def test_two_numbers_side_by_side_are_two():
 
 
 def test_tel_links_say_what_is_wrong_in_the_editors_words(tree):
+    tree.hotlines(station="0512-65251234", citizen="12345", police="110", ambulance="120")
     tree.guide("a", body="[0512 6525 1234](tel:0512 6525 1234)\n\n[12345](tel:110)\n\n"
                          "[急救电话](tel:120) [0512-6525 1234](tel:051265251234)\n\n"
                          "[0512 6525 123](tel:0512 6525 123)\n")

@@ -19,11 +19,13 @@ RESIDENT = """
 
 
 def test_resident_guide_with_all_sections_passes(tree):
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=RESIDENT)
     assert tree.found() == []
 
 
 def test_resident_guide_missing_section_names_it(tree):
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=RESIDENT.replace(
         "## 还不知道的 {#not-known}\n还要做几轮。\n", ""))
     assert tree.found() == [
@@ -36,6 +38,7 @@ def test_resident_guide_missing_section_names_it(tree):
 def test_resident_guide_sections_out_of_order(tree):
     body = RESIDENT.replace("## 已经知道的 {#known}\n检测免费。\n", "")
     body += "## 已经知道的 {#known}\n检测免费。\n"
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=body)
     assert tree.found() == [
         'content/g/zh.md:20: error: section "还不知道的" ({#not-known}) must come '
@@ -45,6 +48,7 @@ def test_resident_guide_sections_out_of_order(tree):
 def test_resident_guide_must_open_with_do_now(tree):
     body = RESIDENT.replace("## 现在就做 {#do-now}\n戴好口罩。\n", "")
     body = body.replace("## 已经知道的 {#known}", "## 现在就做 {#do-now}\n戴好口罩。\n## 已经知道的 {#known}")
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=body)
     assert tree.found() == [
         'content/g/zh.md:16: error: the first section must be "现在就做" ({#do-now}), '

@@ -25,6 +25,19 @@ RESIDENT = """
 打 {{hotline:citizen}}。
 """
 
+RESIDENT_EN = """
+## Do this now {#do-now}
+Wear a mask.
+## What we know {#known}
+Testing is free.
+## What is not known {#not-known}
+How many rounds.
+## What is being done {#being-done}
+Social workers help.
+## Help {#help}
+Call {{hotline:citizen}}.
+"""
+
 
 def resident(tree: Tree, folder: str = "g", lang: str = "zh", body: str = RESIDENT,
              **meta: object):
@@ -82,7 +95,8 @@ def test_each_source_needs_a_title_an_issuer_and_a_date(tree):
 def test_sources_and_reviews_belong_in_the_mandarin_source_only(tree):
     tree.hotlines(citizen="12345")
     resident(tree)
-    resident(tree, lang="en", sources=SOURCE, review=CONTENT_REVIEW, medical="true")
+    resident(tree, lang="en", sources=SOURCE, review=CONTENT_REVIEW, medical="true",
+             body=RESIDENT_EN)
     assert tree.found() == [
         "content/g/en.md:12: error: a translation does not repeat sources "
         "[trust.source-only]",
