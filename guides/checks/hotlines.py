@@ -179,7 +179,8 @@ def _check_placeholders(ctx: Context, doc: Document, table: Table) -> None:
 
 def _check_hotlines_file(ctx: Context, path: Path, table: Table) -> None:
     rel = ctx.content.rel(path)
-    text = read_text(path, rel, ctx.findings)
+    data = ctx.content.data(path)  # the snapshot: the bytes the build will use
+    text = read_text(data if data is not None else path, rel, ctx.findings)
     if text is None:
         return
     data, _, problems = parse_yaml(text)
