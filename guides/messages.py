@@ -411,6 +411,193 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("这一页超出了限制，预览里不显示正文", "运行 guides check 查看原因，改好后预览会自动更新。"),
         "en": ("this page is over a limit: the preview does not show its text",
                "run guides check to see why; the preview updates once it is fixed")},
+    # -- trust (issue 12, h-trust): sources, reviews, time context, one source per number --
+    "sources.missing": {
+        "zh": ("缺少依据（sources）：{kind} 类指南要写明依据的文件",
+               "在 zh.md 的元数据里加 sources:，每条写 title 标题、org 发布机构、date 日期，例如 "
+               "- {{title: 医院隔离技术标准, code: WS/T 311—2023, org: 国家卫生健康委员会, date: 2023-09-05}}"),
+        "en": ("no sources: a {kind} must name the documents it follows",
+               "add sources: to zh.md, each with title, org and date, e.g. - {{title: …, "
+               "org: 国家卫生健康委员会, date: 2023-09-05}}")},
+    "sources.not-list": {
+        "zh": ("依据（sources）应该是一个列表", "每条依据单独一行，以“- ”开头：- {{title: …, org: …, date: …}}"),
+        "en": ("sources must be a list", "one source per line, starting with \"- \": "
+               "- {{title: …, org: …, date: …}}")},
+    "sources.item": {
+        "zh": ("第 {index} 条依据格式不对", "写成 - {{title: 文件标题, org: 发布机构, date: 2022-06-27}}"),
+        "en": ("source {index} is malformed", "write - {{title: …, org: …, date: 2022-06-27}}")},
+    "sources.date": {
+        "zh": ("第 {index} 条依据的日期“{value}”格式不对",
+               "写发布日期 年-月-日，例如 2022-06-27；只知道年月时写 2022-06，只知道年份时写 2022。"),
+        "en": ("source {index}: the date \"{value}\" is not a date",
+               "write the date it was issued as YYYY-MM-DD, or YYYY-MM or YYYY when that is all "
+               "that is known")},
+    "sources.url": {
+        "zh": ("第 {index} 条依据的网址“{url}”不是 http:// 或 https:// 开头的完整网址",
+               "写读者能打开的完整网址（https://…），或者删掉 url 这一行。"),
+        "en": ("source {index}: \"{url}\" is not a full http:// or https:// address",
+               "give an address readers can open (https://…) or remove the url line")},
+    "review.not-list": {
+        "zh": ("审核记录（review）应该是一个列表",
+               "每条以“- ”开头：- {{type: content, role: 项目编辑, org: 守望指南项目, date: 2026-12-01}}"),
+        "en": ("review must be a list",
+               "one record per line: - {{type: content, role: …, org: …, date: 2026-12-01}}")},
+    "review.item": {
+        "zh": ("第 {index} 条审核记录格式不对",
+               "写成 - {{type: content, role: 项目编辑, org: 守望指南项目, date: 2026-12-01}}"),
+        "en": ("review record {index} is malformed",
+               "write - {{type: content, role: …, org: …, date: 2026-12-01}}")},
+    "review.type": {
+        "zh": ("第 {index} 条审核记录的类型“{value}”不对", "type 只能是：{types}（content 内容审核，medical 医学审核）"),
+        "en": ("review record {index}: \"{value}\" is not a review type",
+               "type is one of: {types}")},
+    "review.text": {
+        "zh": ("第 {index} 条审核记录的 {field} 是空的或格式不对",
+               "写文字，例如 role: 项目编辑；也可以分语言写 {{zh: 项目编辑, en: project editor}}。"),
+        "en": ("review record {index}: {field} is empty or malformed",
+               "write text, e.g. role: 项目编辑, or one per language: {{zh: 项目编辑, en: project editor}}")},
+    "review.date": {
+        "zh": ("第 {index} 条审核记录的日期“{value}”格式不对", "写审核完成的日期：年-月-日，例如 2026-12-01。"),
+        "en": ("review record {index}: the date \"{value}\" is not a date",
+               "write the day the review was done as YYYY-MM-DD")},
+    "review.before-update": {
+        "zh": ("第 {index} 条审核记录（{date}）早于最近一次修改（{updated}），审核的是旧版本",
+               "请审核人看过这一版后，把审核日期改成新的日期。"),
+        "en": ("review record {index} ({date}) is older than the last change ({updated}): it "
+               "reviewed an earlier version", "have this version reviewed, then update the date")},
+    "review.missing": {
+        "zh": ("已发布（published），但还没有 {type} 审核记录（{kind} 类指南发布前必须审核）",
+               "审核通过后在 zh.md 里加 review: - {{type: {type}, role: 审核人角色, org: 机构, date: 审核日期}}；"
+               "还没审核就把 status 改回 review。"),
+        "en": ("published without a {type} review (a {kind} must be reviewed before publishing)",
+               "once reviewed, add review: - {{type: {type}, role: …, org: …, date: …}} to zh.md; "
+               "until then set status: review")},
+    "medical.type": {
+        "zh": ("medical 只能写 true 或 false，现在是“{value}”", "指南里有医学或急救步骤就写 medical: true。"),
+        "en": ("medical must be true or false, not \"{value}\"",
+               "write medical: true when the guide gives medical or first-aid steps")},
+    "context.not-mapping": {
+        "zh": ("时间背景（context）格式不对", "写成 context: {{period: 2022 年苏州疫情期间, place: 苏州}}"),
+        "en": ("context is malformed", "write context: {{period: the 2022 outbreak, place: Suzhou}}")},
+    "context.period": {
+        "zh": ("时间背景（context）缺少 period（哪个时期）", "例如 context: {{period: 2022 年苏州疫情期间, place: 苏州}}"),
+        "en": ("context has no period", "e.g. context: {{period: the 2022 outbreak, place: Suzhou}}")},
+    "context.missing": {
+        "zh": ("普通话原文 {source} 写了时间背景（context），这个译文没有",
+               "用这个语言写上 context: {{period: …, place: …}}，读者才知道这些是当时的做法。"),
+        "en": ("{source} has a context (time and place) and this translation does not",
+               "add context: {{period: …, place: …}} in this language, so readers know these "
+               "were that time's measures")},
+    "trust.source-only": {
+        "zh": ("译文里不用写 {field}", "{field} 只写在普通话原文 zh.md 里，译文页面会显示原文的内容。删掉这一段。"),
+        "en": ("a translation does not repeat {field}",
+               "{field} is written once, in zh.md; translated pages show the source's. Remove it")},
+    "trust.required": {
+        "zh": ("第 {index} 条缺少 {field}", "补上 {field}。"),
+        "en": ("entry {index} has no {field}", "add {field}")},
+    "trust.blank": {
+        "zh": ("第 {index} 条的 {field} 是空的", "填上内容，或删掉这一行。"),
+        "en": ("entry {index}: {field} is empty", "fill it in or remove the line")},
+    "trust.future": {
+        "zh": ("第 {index} 条的 {field} {date} 在今天（{today}）之后", "写实际的日期，不要写将来的日期。"),
+        "en": ("entry {index}: {field} {date} is after today ({today})",
+               "write the real date, not a future one")},
+    "trust.unknown-key": {
+        "zh": ("{field} 里有不认识的项“{key}”", "可以写的有：{keys}"),
+        "en": ("unknown key \"{key}\" in {field}", "allowed: {keys}")},
+    "phone.not-in-hotlines": {
+        "zh": ("电话号码“{number}”不在 {file} 里", "号码只写在热线文件里一次：先在 {file} 加上这个号码（带 id 和 verified 核实日期），"
+               "再在正文写 {{{{hotline:它的 id}}}}。"),
+        "en": ("the number \"{number}\" is not in {file}",
+               "numbers are written once, in the hotlines file: add it to {file} (with an id and "
+               "the date it was verified), then write {{{{hotline:its-id}}}} in the text")},
+    "phone.text-not-in-hotlines": {
+        "zh": ("正文里的电话号码“{number}”不在 {file} 里", "号码只写在热线文件里一次：先在 {file} 加上这个号码（带 id 和 verified 核实日期），"
+               "再把正文里的号码换成 {{{{hotline:它的 id}}}}。"),
+        "en": ("the number \"{number}\" in the text is not in {file}",
+               "numbers are written once, in the hotlines file: add it to {file} (with an id and "
+               "the date it was verified), then write {{{{hotline:its-id}}}} in its place")},
+    "hotline.unknown-id": {
+        "zh": ("热线文件里没有 id 为“{id}”的电话", "可用的 id：{ids}"),
+        "en": ("the hotlines file has no number with the id \"{id}\"", "ids: {ids}")},
+    "hotline.malformed": {
+        "zh": ("“{text}”写法不对，不会变成电话号码", "写成 {{{{hotline:ambulance}}}}：两层半角大括号，半角冒号，中间是热线的 id。"),
+        "en": ("\"{text}\" is not a hotline placeholder and will be shown as it is",
+               "write {{{{hotline:ambulance}}}}: two ASCII braces each side, an ASCII colon, the hotline's id")},
+    "hotlines.not-mapping": {
+        "zh": ("热线文件格式不对：应该有 national: 和 local: 两个列表",
+               "全国号码写在 national: 下，本地号码写在 local: 下，每条以“- id:”开头，见文件顶部的说明。"),
+        "en": ("the hotlines file must hold two lists, national: and local:",
+               "put national numbers under national: and local ones under local:, each "
+               "starting with \"- id:\", as the comment at the top shows")},
+    "hotline.in-link": {
+        "zh": ("链接文字“{text}”里有 {{{{hotline:…}}}}", "{{{{hotline:…}}}} 自己就是可拨打的链接：把它移到 [ ] 外面，或者删掉外面的链接。"),
+        "en": ("the link text \"{text}\" holds a {{{{hotline:…}}}}",
+               "{{{{hotline:…}}}} is a tap-to-call link already: move it out of the [ ], or drop the outer link")},
+    "hotline.in-front-matter": {
+        "zh": ("元数据 {field} 里不能用 {{{{hotline:…}}}}", "标题和摘要会原样显示：写热线的名字（例如“12345 便民热线”），号码写在正文里。"),
+        "en": ("{{{{hotline:…}}}} cannot be used in the front matter ({field})",
+               "titles and summaries are shown as written: name the hotline there and put the number in the text")},
+    "hotlines.part": {
+        "zh": ("热线文件里不认识的部分“{part}”", "只有这些部分：{parts}（national 全国号码，local 本地号码）。"),
+        "en": ("unknown part \"{part}\" in the hotlines file", "the parts are: {parts}")},
+    "hotlines.part-list": {
+        "zh": ("热线文件的 {part} 部分应该是一个列表", "每条以“- id:”开头；没有号码就写 {part}: []"),
+        "en": ("the {part} part must be a list", "start each entry with \"- id:\"; with none, write {part}: []")},
+    "hotlines.unknown-key": {
+        "zh": ("第 {index} 条热线里有不认识的项“{key}”", "可以写的有：{keys}"),
+        "en": ("hotline {index} has an unknown key \"{key}\"", "allowed: {keys}")},
+    "hotlines.id-format": {
+        "zh": ("第 {index} 条热线的 id“{id}”格式不对", "只用小写英文字母、数字和短横线，例如 fever-clinic。"),
+        "en": ("hotline {index}: \"{id}\" is not a valid id", "use lowercase letters, digits and dashes, e.g. fever-clinic")},
+    "hotlines.duplicate-id": {
+        "zh": ("热线 id“{id}”重复（第 {first} 行已有）", "每条热线的 id 要不同。"),
+        "en": ("the hotline id \"{id}\" is used twice (first on line {first})", "give each hotline its own id")},
+    "hotlines.duplicate-number": {
+        "zh": ("号码“{number}”写了两次（第 {first} 行已有）", "同一个号码只写一条，删掉一条。"),
+        "en": ("the number \"{number}\" is listed twice (first on line {first})", "keep one entry per number")},
+    "hotlines.verified-format": {
+        "zh": ("第 {index} 条热线的核实日期“{value}”格式不对", "写最近一次打通或核对号码的日期：verified: 2026-12-01"),
+        "en": ("hotline {index}: verified \"{value}\" is not a date",
+               "write the day the number was last checked: verified: 2026-12-01")},
+    "hotlines.verified-future": {
+        "zh": ("第 {index} 条热线的核实日期 {date} 在今天（{today}）之后", "写实际核对的日期。"),
+        "en": ("hotline {index}: verified {date} is after today ({today})", "write the day it was really checked")},
+    "parity.section-missing": {
+        "zh": ("译文缺少章节 #{id}（{source}:{source_line} 有）",
+               "按原文补上这一节，标题后写同样的 {{#{id}}}；各语言版本的章节要一一对应。"),
+        "en": ("the section #{id} is missing ({source}:{source_line} has it)",
+               "translate that section too, with the same {{#{id}}} after its heading")},
+    "parity.section-extra": {
+        "zh": ("章节 #{id} 在原文 {source} 里没有（{source}:{source_line}）",
+               "章节 id 要和原文一样：改成原文对应章节的 {{#id}}，或者删掉原文没有的这一节。"),
+        "en": ("the section #{id} is not in the source ({source}:{source_line})",
+               "use the id of the matching section in the source, or remove this section")},
+    "parity.tasks": {
+        "zh": ("章节 {section_zh} 有 {count} 个清单项（{source}:{source_line} 那一节有 {expected} 个）",
+               "每一项都要翻译，不能合并或省略：清单项数要和原文一样。"),
+        "en": ("section {section_en} has {count} checklist items ({source}:{source_line} has {expected})",
+               "translate every item, without merging or dropping any")},
+    "parity.steps": {
+        "zh": ("章节 {section_zh} 有 {count} 个编号步骤（{source}:{source_line} 那一节有 {expected} 个）",
+               "每一步都要翻译，不能合并或省略：编号步骤数要和原文一样。"),
+        "en": ("section {section_en} has {count} numbered steps ({source}:{source_line} has {expected})",
+               "translate every step, without merging or dropping any")},
+    "parity.number-missing": {
+        "zh": ("章节 {section_zh} 少了电话 {number}（{source}:{source_line} 有）",
+               "把这个号码也写进译文的这一节，用和原文一样的 {{{{hotline:id}}}}。"),
+        "en": ("section {section_en} lacks the number {number} ({source}:{source_line} has it)",
+               "add it to this section, with the same {{{{hotline:id}}}} as the source")},
+    "parity.number-extra": {
+        "zh": ("电话 {number} 在原文这一节里没有（{source}:{source_line}）",
+               "译文和原文的号码要一样：删掉它，或者先加到原文里。"),
+        "en": ("the number {number} is not in this section of the source ({source}:{source_line})",
+               "translations carry the source's numbers: remove it or add it to the source first")},
+    "hotlines.verified-old": {
+        "zh": ("号码 {number} 已经 {days} 天没有核实（上次 {date}，超过 {limit} 天）",
+               "打一次或查官方公布的号码，确认还是对的，然后把 verified 改成今天的日期。"),
+        "en": ("the number {number} was last verified {days} days ago ({date}; limit {limit})",
+               "call it or check the official listing, then set verified to today's date")},
     # -- editors' everyday mistakes (h-mistakes): front matter the YAML parser could not
     # read, told by cause on the line at fault; never the parser's own (English) text.
     "fm.syntax": {

@@ -110,6 +110,34 @@ FIELDS: dict[str, FieldSpec] = {
                   zh="改名前的文件夹名（旧网址会自动跳转到新网址）",
                   en="the folder names this guide had before (old addresses redirect here)",
                   example="[old-testing-guide]"),
+        # -- trust (issue 12): sources, reviews, medical steps, time context --
+        FieldSpec("sources", "sources", False,
+                  zh="依据的文件（只写在 zh.md）：每条写 title 标题、org 发布机构、date 日期，"
+                     "可加 code 文号、url 网址；居民指南、清单和提示单必填",
+                  en="the documents it follows (zh.md only): each with title, org and date, "
+                     "optionally code and url; required for resident guides, checklists and "
+                     "tip sheets",
+                  example="[{title: 医院隔离技术标准, code: WS/T 311—2023, "
+                          "org: 国家卫生健康委员会, date: 2023-09-05}]"),
+        FieldSpec("review", "review", False,
+                  zh="审核记录（只写在 zh.md）：每条写 type 类型（content 内容或 medical 医学）、"
+                     "role 审核人角色、org 机构、date 日期；要发布的居民指南、清单、提示单和"
+                     "社会组织手册必须有 content 审核，medical: true 的还要有 medical 审核",
+                  en="review records (zh.md only): each with type (content or medical), role, "
+                     "org and date; resident guides, checklists, tip sheets and NGO manuals "
+                     "need a content review to be published, medical: true ones a medical "
+                     "review too",
+                  example="[{type: content, role: 项目编辑, org: 守望指南项目, date: 2026-12-01}]"),
+        FieldSpec("medical", "bool", False,
+                  zh="指南里有医学或急救步骤（防护用品、急救、用药）时写 true（只写在 zh.md）",
+                  en="true when the guide gives medical or first-aid steps (PPE, first aid, "
+                     "medicines); zh.md only",
+                  example="true"),
+        FieldSpec("context", "context", False,
+                  zh="这些做法属于哪个时间和地点（每个语言文件用自己的语言写），显示在页面顶部",
+                  en="the time and place its measures belong to (in each language file, in "
+                     "its language); shown at the top of the page",
+                  example="{period: 2022 年苏州疫情期间, place: 苏州}"),
     )
 }
 
@@ -201,4 +229,48 @@ def audiences(value: Any) -> list[str] | None:
         return [value]
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return list(value)
+    return None
+
+
+# -- trust (issue 12): which kinds must cite sources and be reviewed before publishing --
+# Kinds that give medical or safety steps: zh.md must list `sources`.
+SOURCES_REQUIRED = ("resident-guide", "checklist", "volunteer-tips")
+# The review types, and the reviews a kind needs before `status: published`.
+REVIEW_TYPES = ("content", "medical")
+REVIEWS_NEEDED: dict[str, tuple[str, ...]] = {
+    "resident-guide": ("content",), "volunteer-tips": ("content",),
+    "checklist": ("content",), "ngo-manual": ("content",), "page": (),
+}
+MEDICAL_REVIEW = "medical"  # what `medical: true` adds to a kind's reviews
+# The fields of one source and one review record: (name, required).
+SOURCE_FIELDS = (("title", True), ("org", True), ("date", True), ("code", False),
+                 ("url", False))
+REVIEW_FIELDS = (("type", True), ("role", True), ("org", True), ("date", True),
+                 ("name", False))
+CONTEXT_FIELDS = ("period", "place")
+# Written once, in the Mandarin source; translations show the source's.
+SOURCE_ONLY_FIELDS = ("sources", "review", "medical")
+# A hotline number not checked again for this long is reported (numbers change rarely,
+# but a wrong one sends a caller nowhere): about half a year.
+HOTLINE_VERIFY_DAYS = 180
+
+
+def needed_reviews(kind: object, medical: object) -> tuple[str, ...]:
+    """The review types a guide of `kind` needs before it is published."""
+    needed = REVIEWS_NEEDED.get(kind, ()) if isinstance(kind, str) else ()
+    return needed + ((MEDICAL_REVIEW,) if medical is True else ())
+
+
+def partial_date(value: Any) -> str | None:
+    """A source's date: YYYY-MM-DD, or YYYY-MM / YYYY when that is all that is known."""
+    day = as_date(value)
+    if day is not None:
+        return day.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2100:
+        return str(value)
+    if isinstance(value, str):
+        import re
+        text = value.strip()
+        if re.fullmatch(r"(19|20)\d\d(-(0[1-9]|1[0-2]))?", text):
+            return text
     return None

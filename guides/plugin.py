@@ -34,6 +34,7 @@ from guides import (
     checklists,
     csp,
     filesafety,
+    hotline_links,
     hotlines,
     limits,
     listing,
@@ -43,6 +44,7 @@ from guides import (
     sanitize,
     search_shards,
     site,
+    trust_page,
     updates,
 )
 from guides.checks import run_checks
@@ -139,6 +141,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
         self.content: Content | None = None
         self.hotlines: list[dict] = []
+        # hotline id -> number, for `{{hotline:ID}}` (filled before each build's pages)
+        self.hotline_numbers: dict[str, str] = {}
         self.versioned: dict[str, str] = {}  # asset -> its minified, hashed name
         self.base_url = ""
         self.builds: list[Build] = []
@@ -195,6 +199,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
         self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
                           for asset in OUR_FILES.values()}
+        config.markdown_extensions.append(
+            hotline_links.HotlineExtension(numbers=self.hotline_numbers))
         return config
 
     # -- checks -------------------------------------------------------------------------
@@ -220,6 +226,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 raise PluginError(report.summary(lang) + more)
         self._take_snapshot(config)
         self.hotlines = hotlines.load(Path(config.docs_dir))
+        self.hotline_numbers.clear()
+        self.hotline_numbers.update(hotlines.numbers_by_id(self.hotlines))
 
     # -- one snapshot of content/ (issue 16): what was checked is what is built ----------
 
@@ -384,6 +392,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                                       hotlines.for_language(self.hotlines, language), missing,
                                       available)
         sw["banner"] = None if missing else self._banner(page, language, folder)
+        sw["trust"] = trust_page.page_trust(guide, language, missing)
         sw["history"] = updates.history(guide) if guide and not missing else []
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})

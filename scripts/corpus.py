@@ -39,6 +39,13 @@ OWNERS = {"zh": ["守望指南编辑组", "郭巷街道社工站", "娄葑街道
           "en": ["Shouwang Guides editors", "Guoxiang social-work station",
                  "Loufeng social-work station", "Xietang social-work station"]}
 HOTLINES = ("120", "110", "119", "12345", "12320", "12356")
+# Their ids in content/_data/hotlines.yml: pages insert numbers as {{hotline:ID}} too.
+HOTLINE_IDS = {"120": "ambulance", "110": "police", "119": "fire", "12345": "citizen",
+               "12320": "health", "12356": "mental-health"}
+# What the trust checks ask of the Mandarin source (issue 12): a real source document
+# and the project's content review, dated the day of the guide's last change.
+SOURCE = ("  - {title: 新型冠状病毒肺炎防控方案（第九版）, "
+          "org: 国务院应对新型冠状病毒肺炎疫情联防联控机制综合组, date: 2022-06}")
 WORDS = {  # end, comma, colon, "see also" (start, separator, end), why withdrawn
     "zh": ("。", "，", "：", ("更多内容，请看", "、", "。"), "内容已经合并到新版指南。"),
     "wuu": ("。", "，", "：", ("还有，看", "、", "。"), "内容并到新格指南里去哉。"),
@@ -206,6 +213,8 @@ def front(guide: Guide, lang: str, text: Text) -> str:
     if guide.status == "withdrawn":
         lines += [f"withdrawn_reason: {text.withdrawn}", f"replaced_by: {guide.replaced_by}"]
     if lang == "zh":
+        lines += ["sources:", SOURCE, "review:", "  - {type: content, role: 项目编辑, "
+                  f"org: 守望指南项目, date: {guide.updated}}}"]
         lines.append("history:")
         for v in range(guide.version, 0, -1):
             date = guide.updated - dt.timedelta(days=30 * (guide.version - v))
@@ -250,6 +259,9 @@ def heading(pools: dict[str, Pool], text: Text, sid: str) -> str:
 def body(guide: Guide, text: Text, ids: list[str], pools: dict[str, Pool],
          targets: dict[str, list[Guide]]) -> str:
     rng, kind, out = text.rng, guide.kind, []
+    # Structure (items, steps, sections, numbers) is drawn from the guide's own seed, the
+    # same in every language: translations say what their source says (parity checks).
+    shape = random.Random(guide.folder)
     image = f"![{text.phrase(16)}](figure.png)" if guide.image else ""
     if kind != "resident-guide":
         out += [text.paragraph(1, 3) + links(guide, text, targets), image]
@@ -262,28 +274,27 @@ def body(guide: Guide, text: Text, ids: list[str], pools: dict[str, Pool],
                 items.pop()
             out.append("\n".join(f"- {i}" for i in items))
         elif kind == "checklist":
-            out.append("\n".join(f"- [ ] {text.phrase(36)}" for _ in range(rng.randint(4, 9))))
+            out.append("\n".join(f"- [ ] {text.phrase(36)}" for _ in range(shape.randint(4, 9))))
         elif kind == "resident-guide" and sid == "help":
             out.append("\n".join(f"- {text.phrase(30)}{text.colon}[{num}](tel:{num})"
-                                 for num in rng.sample(HOTLINES, 4)))
+                                 for num in shape.sample(HOTLINES, 4)))
             out.append(links(guide, text, targets))
         elif kind == "resident-guide":
             known = sid in ("known", "not-known", "being-done")
-            out.append(text.items(rng.randint(2, 4)) if known
-                       else text.items(rng.randint(3, 7), ordered=True))
+            out.append(text.items(shape.randint(2, 4)) if known
+                       else text.items(shape.randint(3, 7), ordered=True))
             out += [image] if sid == "do-now" else []
         else:  # ngo-manual and page: paragraphs, lists, bold leads, subsections, phones
             out.append(text.paragraph())
-            if rng.random() < 0.6:
-                out.append(text.items(rng.randint(3, 6), rng.random() < 0.4))
-            for k in range(rng.randint(2, 3) if kind == "ngo-manual" and rng.random() < 0.4
+            if shape.random() < 0.6:
+                out.append(text.items(shape.randint(3, 6), shape.random() < 0.4))
+            for k in range(shape.randint(2, 3) if kind == "ngo-manual" and shape.random() < 0.4
                            else 0):
                 out.append(f"### {text.phrase(12)} {{#{sid}-{k + 1}}}")
                 out.append(f"**{text.phrase(10)}**{text.colon}{text.paragraph(1, 2)}")
-            if sid in ("resources", "help") or rng.random() < 0.2:
-                phone = f"0512-6{rng.randint(2, 9)}{rng.randint(0, 999999):06d}"
-                short = rng.choice(HOTLINES)
-                out.append(f"{text.phrase(16)}{text.colon}[{phone}](tel:{phone})"
+            if shape.random() < 0.2 or sid in ("resources", "help"):
+                inserted, short = shape.sample(HOTLINES, 2)
+                out.append(f"{text.phrase(16)}{text.colon}{{{{hotline:{HOTLINE_IDS[inserted]}}}}}"
                            f"{text.comma}[{short}](tel:{short})")
     if kind == "resident-guide" and rng.random() < 0.5:
         out.append(text.paragraph(1, 2))

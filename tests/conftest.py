@@ -35,6 +35,16 @@ BASE_META = {
 }
 
 
+# What the trust checks (issue 12) ask of resident guides, checklists, tip sheets and NGO
+# manuals before they are published: sources and a content review, in zh.md. `Tree.guide`
+# adds them to those kinds' Mandarin files unless a test gives its own (None drops them).
+TRUSTED = {
+    "sources": "[{title: 测试依据, org: 测试机构, date: 2022-06}]",
+    "review": "[{type: content, role: 编辑, org: 测试社工站, date: 2026-11-21}]",
+}
+TRUSTED_KINDS = ("resident-guide", "checklist", "volunteer-tips", "ngo-manual")
+
+
 def front_matter(**changes: object) -> str:
     """YAML front matter from BASE_META; a value of None drops the key."""
     meta = {**BASE_META, **changes}
@@ -63,8 +73,18 @@ class Tree:
         meta.setdefault("id", folder)
         if lang != "zh":
             meta.setdefault("source_version", 1)
+        elif meta.get("kind") in TRUSTED_KINDS:
+            for key, value in TRUSTED.items():
+                meta.setdefault(key, value)
         return self.write(f"{folder}/{lang}.md",
                           front_matter(**meta) + "\n" + textwrap.dedent(body).lstrip("\n"))
+
+    def hotlines(self, **numbers: str) -> Path:
+        """A valid content/_data/hotlines.yml with these ids and numbers (national)."""
+        lines = ["national:"] + [
+            f'  - {{id: {key.replace("_", "-")}, number: "{number}", verified: 2026-11-01, '
+            f"name: {{zh: {key}}}}}" for key, number in numbers.items()]
+        return self.write("_data/hotlines.yml", "\n".join(lines + ["local: []", ""]))
 
     def check(self, today: dt.date = TODAY) -> Report:
         return check_directory(self.root, base=self.base, today=today)

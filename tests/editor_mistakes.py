@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-BODY = 14  # the first body line
+BODY = 16  # the first body line (after the source's sources and review, issue 12)
 PHASE = "## 上岗前\n\n- [ ] 洗手\n"  # a checklist phase with one good item: line 17 is next
 
 
@@ -147,8 +147,8 @@ MISTAKES: list[Mistake] = [
     m("fm-date-impossible", "fm.bad-date", 8, "2026-02-30", fm={"updated": "updated: 2026-02-30"}),
     # -- front matter: the file's frame ---------------------------------------------------
     # The closing line is missing: reported where it belongs (the blank line before the text).
-    m("fm-missing-closing-dashes", "fm.unclosed", 12, "---", fm={"---": ""}),
-    m("fm-closing-fullwidth-dashes", "fm.unclosed", 12, fm={"---": "－－－"}),
+    m("fm-missing-closing-dashes", "fm.unclosed", 14, "---", fm={"---": ""}),
+    m("fm-closing-fullwidth-dashes", "fm.unclosed", 14, fm={"---": "－－－"}),
     # Windows Notepad's BOM and CRLF line ends: read as UTF-8 and LF. Not mistakes.
     m("fm-bom", None, raw=None, fm={"BOM": ""}),
     m("fm-crlf", None, fm={"CRLF": ""}),
@@ -187,31 +187,31 @@ MISTAKES: list[Mistake] = [
     warn("heading-first-h3", "writing.heading-skip", BODY, body="### 小标题\n"),
     # -- body: checklist items that are not checkboxes ------------------------------------
     # Errors: they ship as plain bullets with brackets showing ("已完成 0/0").
-    m("task-lenticular", "checklist.malformed-item", 17, "- [ ] 事项",
+    m("task-lenticular", "checklist.malformed-item", 19, "- [ ] 事项",
       body=PHASE + "- 【】 打开空调\n", meta=CHECKLIST),
-    m("task-lenticular-space", "checklist.malformed-item", 17, body=PHASE + "- 【 】 打开空调\n",
+    m("task-lenticular-space", "checklist.malformed-item", 19, body=PHASE + "- 【 】 打开空调\n",
       meta=CHECKLIST),
-    m("task-empty-brackets", "checklist.malformed-item", 17, body=PHASE + "- [] 摆好饮用水\n",
+    m("task-empty-brackets", "checklist.malformed-item", 19, body=PHASE + "- [] 摆好饮用水\n",
       meta=CHECKLIST),
-    m("task-no-space-after", "checklist.malformed-item", 17, body=PHASE + "- [ ]检查急救箱\n",
+    m("task-no-space-after", "checklist.malformed-item", 19, body=PHASE + "- [ ]检查急救箱\n",
       meta=CHECKLIST),
-    m("task-tick-mark", "checklist.malformed-item", 17, body=PHASE + "- [√] 检查急救箱\n",
+    m("task-tick-mark", "checklist.malformed-item", 19, body=PHASE + "- [√] 检查急救箱\n",
       meta=CHECKLIST),
-    m("task-check-mark", "checklist.malformed-item", 17, body=PHASE + "- [✓] 检查急救箱\n",
+    m("task-check-mark", "checklist.malformed-item", 19, body=PHASE + "- [✓] 检查急救箱\n",
       meta=CHECKLIST),
-    m("task-fullwidth-space-inside", "checklist.malformed-item", 17,
+    m("task-fullwidth-space-inside", "checklist.malformed-item", 19,
       body=PHASE + "- [\u3000] 检查急救箱\n", meta=CHECKLIST),
-    m("task-fullwidth-square-brackets", "checklist.malformed-item", 17,
+    m("task-fullwidth-square-brackets", "checklist.malformed-item", 19,
       body=PHASE + "- ［ ］ 检查急救箱\n", meta=CHECKLIST),
-    m("task-no-space-after-dash", "checklist.malformed-item", 17,
+    m("task-no-space-after-dash", "checklist.malformed-item", 19,
       body=PHASE + "-[ ] 检查急救箱\n", meta=CHECKLIST),
-    m("task-no-dash", "checklist.malformed-item", 17, body=PHASE + "[ ] 检查急救箱\n",
+    m("task-no-dash", "checklist.malformed-item", 19, body=PHASE + "[ ] 检查急救箱\n",
       meta=CHECKLIST),
-    m("task-ballot-box", "checklist.malformed-item", 17, body=PHASE + "□ 检查急救箱\n",
+    m("task-ballot-box", "checklist.malformed-item", 19, body=PHASE + "□ 检查急救箱\n",
       meta=CHECKLIST),
-    m("task-empty-text", "checklist.malformed-item", 17, body=PHASE + "- [ ]\n", meta=CHECKLIST),
+    m("task-empty-text", "checklist.malformed-item", 19, body=PHASE + "- [ ]\n", meta=CHECKLIST),
     # Error: a volunteer may skip a step that is already ticked.
-    m("task-pre-ticked", "checklist.prechecked", 17, "- [ ]", body=PHASE + "- [x] 戴好口罩\n",
+    m("task-pre-ticked", "checklist.prechecked", 19, "- [ ]", body=PHASE + "- [x] 戴好口罩\n",
       meta=CHECKLIST),
     # a task list in another kind of guide works (ticks are kept on the phone): fine.
     m("task-in-a-page", None, body="- [ ] 准备口罩\n"),
@@ -219,10 +219,10 @@ MISTAKES: list[Mistake] = [
     m("table-fullwidth-pipes", "writing.fullwidth-pipe", BODY, "“｜”", body="｜时间｜地点｜\n"),
     m("table-fullwidth-pipe-start", "writing.fullwidth-pipe", BODY, body="｜ 8:00 | 社区 |\n"),
     # -- body: required sections with nothing in them -------------------------------------
-    m("section-empty", "structure.empty-section", 18, "已经知道的",
+    m("section-empty", "structure.empty-section", 20, "已经知道的",
       body=SECTIONS.replace("{known}", "").replace("{help}", "- 拨打 [12345](tel:12345)。"),
       meta={"kind": "resident-guide"}),
-    m("section-empty-last", "structure.empty-section", 30, "求助电话",
+    m("section-empty-last", "structure.empty-section", 32, "求助电话",
       body=SECTIONS.replace("{known}", "- 会传染。\n").replace("{help}", ""), meta={"kind": "resident-guide"}),
     # -- template leftovers (the constants of guides/editing.py) -----------------------------
     # Errors in a published guide: the page would go out with the template's words.
@@ -237,7 +237,7 @@ MISTAKES: list[Mistake] = [
     m("template-tip-text", "writing.placeholder", BODY + 2,
       body="## 1. 洗手 {#tip-1}\n\n用一两句话写清楚要做什么。\n",
       meta={"kind": "volunteer-tips", "audience": "[volunteers]"}),
-    m("template-checklist-item", "writing.placeholder", 17, body=PHASE + "- [ ] 第一件要做的事\n",
+    m("template-checklist-item", "writing.placeholder", 19, body=PHASE + "- [ ] 第一件要做的事\n",
       meta=CHECKLIST),
     m("template-page-text", "writing.placeholder", BODY, body="在这里写正文。\n"),
     # a warning while in review, a note in a draft: that is where template text belongs
@@ -247,9 +247,10 @@ MISTAKES: list[Mistake] = [
          meta={"title": "在这里写标题", "status": "draft"}),
     # `guides translate` starts from a copy of the Mandarin source (whose front matter has one
     # line more, source_version: the body starts a line later)
-    m("translation-left-copied", "translation.copied", BODY + 1, "English", file="a/en.md",
+    # a translation has no sources or review, but its source_version: one line less
+    m("translation-left-copied", "translation.copied", BODY - 1, "English", file="a/en.md",
       files={"a/en.md": "EN"}, body=COPY),
-    m("dialect-left-copied", "translation.copied", BODY + 1, "苏州话", file="a/wuu.md",
+    m("dialect-left-copied", "translation.copied", BODY - 1, "苏州话", file="a/wuu.md",
       files={"a/wuu.md": "WUU"}, body=COPY),
     # -- to-do marks ------------------------------------------------------------------------
     m("todo", "writing.todo", BODY, "TODO", body="TODO 补上检测点地址。\n"),

@@ -20,7 +20,7 @@ from injection_vectors import PLAIN_PDF
 def site(tmp_path: Path) -> Tree:
     tree = Tree(tmp_path)
     tree.guide("home", title="首页", body="[去指南](../guide/#do-now) [电话](tel:12345)\n")
-    tree.guide("home", lang="en", title="Home", body="[Guide](../guide/#do-now)\n")
+    tree.guide("home", lang="en", title="Home", body="[Guide](../guide/#do-now) [Call](tel:12345)\n")
     tree.guide("guide", title="指南", body="""
         ## 现在就做 {#do-now}
         ![排队](queue.png)
@@ -28,8 +28,16 @@ def site(tmp_path: Path) -> Tree:
         """)
     tree.guide("guide", lang="en", title="Guide", body="## Now {#do-now}\n[Home](../home/)\n")
     tree.write("guide/queue.png", b"\x89PNG\r\n\x1a\n")
-    tree.write("_data/hotlines.yml", '- number: "120"\n  name: {zh: 急救}\n')
+    tree.write("_data/hotlines.yml", HOTLINES)
     return tree
+
+
+HOTLINES = """\
+national:
+  - {id: ambulance, number: "120", verified: 2026-11-01, name: {zh: 急救}}
+  - {id: citizen, number: "12345", verified: 2026-11-01, name: {zh: 便民热线}}
+local: []
+"""
 
 
 def html_files(site_dir: Path) -> list[str]:

@@ -10,7 +10,7 @@ import re
 import pytest
 from editor_mistakes import BODY, MISTAKES, Mistake
 
-from conftest import BASE_META, Tree
+from conftest import BASE_META, TRUSTED, Tree
 from guides import editing
 from guides.findings import Finding
 
@@ -30,8 +30,24 @@ def front_matter(meta: dict[str, object], raw: dict[str, str]) -> list[str]:
     return lines
 
 
+def hotlines(tree: Tree, text: str) -> None:
+    """Every valid number the mistake's text shows is in hotlines.yml (issue 12: a number
+    the file lacks is an error of its own), so only the mistake itself is reported."""
+    from guides.phones import ascii_digits, find_numbers, is_valid_chinese_number
+
+    found = [run.digits for line in text.split("\n") for run in find_numbers(line)]
+    found += [ascii_digits(re.split(r"[,;]|转|分机|ext", t)[0])
+              for t in re.findall(r"tel:([^)\"'>]*)", text)]
+    numbers = sorted({n for n in found if n and is_valid_chinese_number(n)})
+    tree.write("_data/hotlines.yml", "national:\n" + "".join(
+        f'  - {{id: n{i}, number: "{n}", verified: 2026-11-01, name: {{zh: 号码}}}}\n'
+        for i, n in enumerate(numbers)) + "local: []\n")
+
+
 def write(tree: Tree, mistake: Mistake) -> None:
-    meta = {**BASE_META, "id": "a", **mistake.meta}
+    # the Mandarin source cites a source and has its content review (issue 12), after
+    # the corpus's own fields: only the body moves (BODY), translations do not repeat them
+    meta = {**BASE_META, "id": "a", **mistake.meta, **TRUSTED}
     body = mistake.body
     text = "\n".join(front_matter(meta, mistake.fm)) + "\n\n" + body
     data = text.encode("utf-8")
@@ -45,12 +61,14 @@ def write(tree: Tree, mistake: Mistake) -> None:
     for rel, content in mistake.files.items():
         if content in ("EN", "WUU"):
             title = "Example" if content == "EN" else "示例"
-            lang_meta = {**meta, "title": title, "source_version": 1}
+            lang_meta = {k: v for k, v in meta.items() if k not in TRUSTED}
+            lang_meta.update(title=title, source_version=1)
             content = "\n".join(front_matter(lang_meta, {})) + "\n\n" + body
         elif content.startswith("HOME"):
             link = "[另一篇](../b/)\n" if content == "HOME->b" else "欢迎。\n"
             content = "\n".join(front_matter({**BASE_META, "id": "home"}, {})) + "\n\n" + link
         tree.write(rel, content)
+    hotlines(tree, body + "\n".join(mistake.files.values()))
 
 
 def findings(tree: Tree) -> list[Finding]:
@@ -94,7 +112,7 @@ def test_mistake_gets_exactly_its_code_on_its_line(tree, mistake):
 
 
 def test_the_first_body_line_is_where_the_corpus_says():
-    tree_meta = front_matter({**BASE_META}, {})
+    tree_meta = front_matter({**BASE_META, **TRUSTED}, {})
     assert len(tree_meta) + 2 == BODY
 
 

@@ -220,7 +220,7 @@ def test_every_entry_the_build_writes_at_a_site_root_is_reserved(tmp_path):
     tree.guide("home", title="首页")
     tree.guide("guide")
     tree.guide("guide", lang="en", title="Guide")
-    tree.write("_data/hotlines.yml", '- number: "120"\n  name: {zh: 急救}\n')
+    tree.hotlines(ambulance="120")
     out = build_site(tree, shouwang={"nav_guides": 0})  # kind list pages too
     roots = [out, *(out / spec.root for spec in LANGUAGES.values() if spec.root)]
     written = {p.name.removesuffix(".gz") for root in roots for p in root.iterdir()} - {"guide"}
@@ -288,7 +288,7 @@ def test_check_directory_reads_each_file_once(tmp_path, monkeypatch):
     tree = Tree(tmp_path)
     tree.guide("a", body="![图](pic.png)\n")
     tree.write("a/pic.png", PNG)
-    tree.write("_data/hotlines.yml", '- number: "120"\n  name: {zh: 急救}\n')
+    tree.hotlines(ambulance="120")
     opened: list[str] = []
     real_open = os.open
 

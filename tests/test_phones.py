@@ -21,6 +21,7 @@ def test_invalid_numbers(number):
 
 
 def test_tel_links_are_validated(tree):
+    tree.hotlines(citizen="12345", ambulance="120")
     tree.guide("a", body="[12345](tel:12345) [急救](tel:120)\n"
                          '<a href="tel:1234">错</a> [错](tel:0512-1234567890123)\n')
     assert tree.found() == [
@@ -33,27 +34,28 @@ def test_tel_links_are_validated(tree):
 def test_hotline_data_file(tree):
     tree.write("_data/hotlines.yml", """
         # comment
-        - number: "12345"
-          name: {zh: 便民热线}
-        - number: "1234"
-          name: {zh: 错号}
-        - number: 120
-          name: {en: only english}
-        - just text
+        national:
+          - {id: citizen, number: "12345", verified: 2026-11-01, name: {zh: 便民热线}}
+          - {id: wrong, number: "1234", verified: 2026-11-01, name: {zh: 错号}}
+          - {id: english, number: 120, verified: 2026-11-01, name: {en: only english}}
+          - just text
+        local: []
         """)
     assert tree.found() == [
         'content/_data/hotlines.yml:4: error: "1234" is not a valid Chinese phone number '
         "[phone.invalid]",
-        "content/_data/hotlines.yml:6: error: hotline 3 has no name.zh [hotlines.field]",
-        "content/_data/hotlines.yml:8: error: hotline 4 is malformed [hotlines.item]",
+        "content/_data/hotlines.yml:5: error: hotline 3 has no name.zh [hotlines.field]",
+        "content/_data/hotlines.yml:6: error: hotline 4 is malformed [hotlines.item]",
     ]
 
 
 def test_hotline_file_that_is_not_yaml_or_not_a_list(tree):
     tree.write("_data/hotlines.yml", "number: [12345\n")
     assert tree.codes() == ["fm.unclosed-bracket"]
+    tree.write("_data/hotlines.yml", "12345\n")
+    assert tree.codes() == ["hotlines.not-mapping"]
     tree.write("_data/hotlines.yml", "number: 12345\n")
-    assert tree.codes() == ["hotlines.not-list"]
+    assert tree.codes() == ["hotlines.part"]
 
 
 def test_repository_hotlines_are_valid():
@@ -63,8 +65,8 @@ def test_repository_hotlines_are_valid():
 
     data = yaml.safe_load((Path(__file__).parent.parent / "content/_data/hotlines.yml")
                           .read_text(encoding="utf-8"))
-    assert [h["number"] for h in data][:2] == ["120", "110"]
-    assert all(is_valid_chinese_number(h["number"]) for h in data)
+    assert [h["number"] for h in data["national"]][:2] == ["120", "110"]
+    assert all(is_valid_chinese_number(h["number"]) for h in data["national"] + data["local"])
 
 
 # -- numbers in plain text (phones.find_numbers; h-mistakes) ---------------------------------
@@ -111,6 +113,7 @@ def test_two_numbers_side_by_side_are_two():
 
 
 def test_tel_links_say_what_is_wrong_in_the_editors_words(tree):
+    tree.hotlines(station="0512-65251234", citizen="12345", police="110", ambulance="120")
     tree.guide("a", body="[0512 6525 1234](tel:0512 6525 1234)\n\n[12345](tel:110)\n\n"
                          "[急救电话](tel:120) [0512-6525 1234](tel:051265251234)\n\n"
                          "[0512 6525 123](tel:0512 6525 123)\n")

@@ -76,7 +76,7 @@ def test_every_page_has_a_sharing_preview(site):
 
 def test_hotlines_come_from_the_data_file(site):
     data = yaml.safe_load((REPO / "content/_data/hotlines.yml").read_text(encoding="utf-8"))
-    numbers = [str(item["number"]) for item in data]
+    numbers = [str(item["number"]) for item in data["national"] + data["local"]]
     for path in ["index.html", "testing-guide/index.html", "en/index.html",
                  "en/ngo-contingency-plan/index.html", "wuu/mental-health/index.html"]:
         text = (site / path).read_text(encoding="utf-8")

@@ -42,6 +42,7 @@ def test_injection_vector_is_reported(tree, markdown, code):
 
 
 def test_safe_html_and_links_pass(tree):
+    tree.hotlines(citizen="12345")
     tree.write("a/a.png", b"\x89PNG")
     tree.guide("a", body='<details><summary>更多</summary>内容</details>\n\n'
                          '[政府网站](https://www.suzhou.gov.cn/) [电话](tel:12345) '

@@ -190,7 +190,8 @@ def page_text(site: Path, code: str, folder: str) -> str:
     text = page_file(site, code, folder).read_text(encoding="utf-8")
     article = text.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
     body = article.split('class="sw-body', 1)[-1]  # the guide itself, not what frames it
-    for frame in ('<details class="sw-history"', '<section class="sw-hotlines"'):
+    for frame in ('<section class="sw-trust"', '<details class="sw-history"',
+                  '<section class="sw-hotlines"'):
         body = body.split(frame, 1)[0]
     return search_shards.normalise(body)
 

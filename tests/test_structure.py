@@ -19,15 +19,17 @@ RESIDENT = """
 
 
 def test_resident_guide_with_all_sections_passes(tree):
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=RESIDENT)
     assert tree.found() == []
 
 
 def test_resident_guide_missing_section_names_it(tree):
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=RESIDENT.replace(
         "## 还不知道的 {#not-known}\n还要做几轮。\n", ""))
     assert tree.found() == [
-        'content/g/zh.md:20: error: required section "还不知道的" ({#not-known}) '
+        'content/g/zh.md:22: error: required section "还不知道的" ({#not-known}) '
         "is missing [structure.missing-section]"]
     finding = next(f for f in tree.check().findings if f.code == "structure.missing-section")
     assert finding.format("zh").split("\n")[1] == "    提示：加一个二级标题：## 还不知道的 {#not-known}"
@@ -36,18 +38,20 @@ def test_resident_guide_missing_section_names_it(tree):
 def test_resident_guide_sections_out_of_order(tree):
     body = RESIDENT.replace("## 已经知道的 {#known}\n检测免费。\n", "")
     body += "## 已经知道的 {#known}\n检测免费。\n"
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=body)
     assert tree.found() == [
-        'content/g/zh.md:18: error: section "还不知道的" ({#not-known}) must come '
+        'content/g/zh.md:20: error: section "还不知道的" ({#not-known}) must come '
         "after {#known} [structure.order]"]
 
 
 def test_resident_guide_must_open_with_do_now(tree):
     body = RESIDENT.replace("## 现在就做 {#do-now}\n戴好口罩。\n", "")
     body = body.replace("## 已经知道的 {#known}", "## 现在就做 {#do-now}\n戴好口罩。\n## 已经知道的 {#known}")
+    tree.hotlines(citizen="12345")
     tree.guide("g", kind="resident-guide", body=body)
     assert tree.found() == [
-        'content/g/zh.md:14: error: the first section must be "现在就做" ({#do-now}), '
+        'content/g/zh.md:16: error: the first section must be "现在就做" ({#do-now}), '
         'not "排队" [structure.first-section]']
 
 
@@ -71,7 +75,7 @@ def test_ngo_manual_chapters(tree):
     tree.guide("ok", kind="ngo-manual", body=NGO)
     tree.guide("bad", kind="ngo-manual", body=NGO.replace("## 等级 {#levels}\n内容。\n", ""))
     assert tree.found() == [
-        'content/bad/zh.md:18: error: required section "响应等级与启动条件" '
+        'content/bad/zh.md:20: error: required section "响应等级与启动条件" '
         "({#levels}) is missing [structure.missing-section]"]
 
 
@@ -90,22 +94,22 @@ def test_tips_numbered_in_order(tree):
     tree.guide("ok", kind="volunteer-tips", body=TIPS)
     tree.guide("bad", kind="volunteer-tips", body=TIPS.replace("## 2.", "## 3."))
     assert tree.found() == [
-        'content/bad/zh.md:19: error: tip number 2 expected: "3. 熟悉流程" [tips.numbering]']
+        'content/bad/zh.md:21: error: tip number 2 expected: "3. 熟悉流程" [tips.numbering]']
 
 
 def test_tips_must_be_short_and_not_empty(tree):
     long_tip = "\n".join(["一句话。"] * 7)
     tree.guide("t", kind="volunteer-tips", body=f"## 1. 长 {{#a}}\n{long_tip}\n## 2. 空 {{#b}}\n")
     assert tree.found() == [
-        'content/t/zh.md:14: warning: tip "1. 长" is long (7 lines, 28 characters; limits 6 and '
+        'content/t/zh.md:16: warning: tip "1. 长" is long (7 lines, 28 characters; limits 6 and '
         "240) [tips.long]",
-        'content/t/zh.md:22: error: tip "2. 空" has no text [tips.empty]',
+        'content/t/zh.md:24: error: tip "2. 空" has no text [tips.empty]',
     ]
 
 
 def test_tip_sheet_without_tips(tree):
     tree.guide("t", kind="volunteer-tips", body="只有一段话。\n")
-    assert tree.found() == ["content/t/zh.md:13: error: the tip sheet has no tips [tips.none]"]
+    assert tree.found() == ["content/t/zh.md:15: error: the tip sheet has no tips [tips.none]"]
 
 
 CHECKLIST = """
@@ -122,10 +126,10 @@ def test_checklist_phases(tree):
     tree.guide("bad", kind="checklist",
                body="- [ ] 没有阶段\n" + CHECKLIST.replace("- [ ] 洗手", "- [x] 洗手") + "## 空阶段\n")
     assert tree.found() == [
-        'content/bad/zh.md:14: error: item "没有阶段" is not under a phase '
+        'content/bad/zh.md:16: error: item "没有阶段" is not under a phase '
         "[checklist.outside-phase]",
-        'content/bad/zh.md:20: error: item "洗手" is already ticked [checklist.prechecked]',
-        'content/bad/zh.md:21: error: phase "空阶段" has no items [checklist.empty-phase]',
+        'content/bad/zh.md:22: error: item "洗手" is already ticked [checklist.prechecked]',
+        'content/bad/zh.md:23: error: phase "空阶段" has no items [checklist.empty-phase]',
     ]
 
 
@@ -143,7 +147,7 @@ def test_duplicate_ids_across_folders(tree):
 
 
 def test_language_files_share_id_and_kind(tree):
-    tree.guide("g")
+    tree.guide("g", body="## Phase\n- [ ] item\n")
     tree.guide("g", lang="en", id="other", kind="checklist",
                body="## Phase\n- [ ] item\n")
     assert tree.found() == [
@@ -200,6 +204,7 @@ def test_tip_length_counts_what_readers_see(tree):
     # 6 lines of 30 visible characters each; the tel: URLs and list markers do not count
     line = "- 打[12345](tel:12345)" + "问" * 24
     tips = "## 1. 电话 {#a}\n" + "\n".join([line] * 6) + "\n"
+    tree.hotlines(citizen="12345")
     tree.guide("t", kind="volunteer-tips", body=tips)
     assert tree.found() == []
     tree.guide("t", kind="volunteer-tips", body=tips.replace("问" * 24, "问" * 40))

@@ -191,6 +191,21 @@ def test_the_pdfs_qr_code_leads_to_the_live_page(pdf_site, tmp_path):
     assert decoded == SITE_URL + "en/ngo-contingency-plan/"
 
 
+def test_pdfs_show_the_time_context_sources_and_review(pdf_site):
+    """Issue 12: on paper too, a guide says which time its measures belong to, what it
+    follows and who reviewed it (the tip sheet still on its one page, checked below)."""
+    for path, words in [
+        ("testing-guide/testing-guide.pdf", ("当时的做法", "今天请先按当地现行的规定做", "依据",
+                                             "新型冠状病毒肺炎防控方案", "内容审核")),
+        ("en/volunteer-tips/volunteer-tips.pdf", ("Measures from their time", "Sources",
+                                                  "Content review")),
+        ("wuu/testing-guide/testing-guide.pdf", ("当时格做法", "依据")),
+    ]:
+        text = pdf_text(pdf_site / path).replace("\n", "")
+        for word in words:
+            assert word in text, (path, word)
+
+
 def test_tip_sheets_print_on_one_page_and_pages_link_their_pdf(pdf_site):
     for root in ("", "en/"):
         assert pdf_pages(pdf_site / root / "volunteer-tips/volunteer-tips.pdf") == 1

@@ -14,6 +14,7 @@ from guides.checks import (
     schema,
     structure,
     translations,
+    trust,
     writing,
 )
 from guides.checks.context import Context
@@ -22,7 +23,7 @@ from guides.reader import Content, read_content
 
 # limits first: a body over a limit is reported before the other checks read it
 CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
-          hotlines.check, safety.check, writing.check, reach.check)
+          hotlines.check, safety.check, writing.check, reach.check, trust.check)
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:

@@ -18,6 +18,8 @@ class Context:
     today: dt.date
     findings: list[Finding] = field(default_factory=list)
     _scans: dict[str, Scan] = field(default_factory=dict)
+    # what one check reads once and others reuse (the hotline table), by name
+    cache: dict[str, Any] = field(default_factory=dict)
 
     def scan(self, doc: Document) -> Scan:
         if doc.rel not in self._scans:

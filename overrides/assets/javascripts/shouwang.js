@@ -33,8 +33,20 @@
     copy.querySelectorAll(".sw-languages, .sw-toolbar, .sw-audio, .sw-print, .sw-checklist-tools, " +
                           ".sw-progress, .headerlink, script, style")
       .forEach(function (node) { node.remove(); });
+    // the time context (issue 12) is read right after the title, not before it
+    var context = copy.querySelector(".sw-context");
+    if (context) context.remove();
+    var parts = blocks(copy);
+    if (context) {
+      var title = copy.querySelector("h1") ? 1 : 0;
+      parts.splice.apply(parts, [title, 0].concat(blocks(context)));
+    }
+    return parts;
+  }
+
+  function blocks(root) {
     var parts = [];
-    copy.querySelectorAll("h1, h2, h3, h4, p, li, td, th, .admonition-title").forEach(function (node) {
+    root.querySelectorAll("h1, h2, h3, h4, p, li, td, th, .admonition-title").forEach(function (node) {
       if (node.querySelector("p, li")) return;  // read the innermost blocks only
       var text = node.textContent.replace(/\s+/g, " ").trim();
       if (text) parts.push(text);
