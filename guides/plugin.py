@@ -350,6 +350,15 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 self.build.offline.append(site.page_path(folder))
         return context
 
+    def on_template_context(self, context, *, template_name: str, config):
+        """The 404 page (overrides/404.html) shows the hotlines in its build's language."""
+        if self.config.enabled and template_name == "404.html":
+            context["sw_404"] = {
+                "hotlines": hotlines.for_language(self.hotlines, self.build.language),
+                "stylesheet": self.versioned[OUR_FILES["stylesheet"]],
+            }
+        return context
+
     def on_post_page(self, output_content: str, *, page, config) -> str:
         if not self.config.enabled:
             return output_content
