@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, SITE_URL, Tree, build_site
+from guides import hotlines
 from guides.model import LANGUAGES
 
 
@@ -129,8 +130,7 @@ def test_a_recording_shows_as_a_player_above_the_text(tmp_path):
 
 
 def test_each_language_has_a_404_page_with_the_way_home_and_the_hotlines(site):
-    data = yaml.safe_load((REPO / "content/_data/hotlines.yml").read_text(encoding="utf-8"))
-    numbers = [str(item["number"]) for item in data]
+    numbers = [str(item["number"]) for item in hotlines.load(REPO / "content")]
     expected = {"zh": ("没有找到这一页", "回到首页", "急救电话"),
                 "wuu": ("寻勿着搿一页", "转去首页", "急救电话"),
                 "en": ("Page not found", "Go to the home page", "Ambulance")}
