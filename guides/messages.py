@@ -297,10 +297,38 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{name}\" is a web page or script: published, it would run in readers' browsers",
                "delete it; write what readers should see as a guide (.md), and keep only "
                "images, audio and PDFs as files")},
+    # uploaded SVG and PDF files (h-svg): refused files are never published, in the preview either
     "svg.unsafe": {
-        "zh": ("SVG 图片里有脚本或外部引用：{what}", "用绘图软件重新导出为普通 SVG 或 PNG。"),
-        "en": ("the SVG contains script or external references: {what}",
-               "export it again as a plain SVG or PNG")},
+        "zh": ("SVG 图片里有不允许的内容：{what}。这个文件不会发布",
+               "SVG 单独打开时是本站的一个网页，里面的脚本、事件属性、实体、外部链接或外部样式都会在本站运行或加载外站内容。"
+               "用绘图软件重新导出为“普通 SVG”（Inkscape：另存为 → 普通 SVG；Illustrator：导出为 SVG，不勾选“包含脚本”），"
+               "或者导出成 PNG。SVG 里只能有图形、文字、渐变、滤镜和样式，链接只能指向本文件里的 #编号，"
+               "图片只能是同一文件夹里的 PNG/JPG/GIF/WebP。Inkscape 等软件自己的编辑数据可以保留。"),
+        "en": ("the SVG contains something that is not allowed: {what}; this file is not published",
+               "opened on its own, an SVG is a page of this site: script, event attributes, entities, "
+               "outside links or style sheets in it would run here or load other sites. Export it again "
+               "as a plain SVG (Inkscape: Save As > Plain SVG) or as PNG. An SVG may hold shapes, text, "
+               "gradients, filters and styles; links only to #ids in the same file, images only PNG/JPG/"
+               "GIF/WebP files in the same folder. Drawing programs' own data (Inkscape, Sodipodi) may stay")},
+    "svg.invalid": {
+        "zh": ("SVG 图片无法按 XML 读取：{what}。这个文件不会发布",
+               "用绘图软件重新保存为 UTF-8 编码的普通 SVG（根元素是 <svg xmlns=\"http://www.w3.org/2000/svg\">），或者导出成 PNG。"),
+        "en": ("the SVG cannot be read as XML: {what}; this file is not published",
+               "save it again from a drawing program as a plain, UTF-8 SVG (its root element "
+               "<svg xmlns=\"http://www.w3.org/2000/svg\">), or export it as PNG")},
+    "pdf.active": {
+        "zh": ("PDF 里有脚本、附件、表单提交或其他会自己运行的内容：{what}。这个文件不会发布",
+               "读者只需要能看、能打印的 PDF。用原来的软件“导出为 PDF”或“打印为 PDF”重新生成一份，"
+               "不要加 JavaScript、附件、多媒体或可提交的表单。"),
+        "en": ("the PDF holds script, attachments, form submission or other active content: {what}; "
+               "this file is not published",
+               "readers need a PDF they can read and print: make it again with \"Export as PDF\" or "
+               "\"Print to PDF\", without JavaScript, attachments, media or forms that submit")},
+    "pdf.invalid": {
+        "zh": ("PDF 文件无法读取（{what}）。这个文件不会发布",
+               "用原来的软件重新导出 PDF。加了密码的 PDF 先去掉密码再放进来。"),
+        "en": ("the PDF cannot be read ({what}); this file is not published",
+               "export the PDF again from the program that made it; remove any password first")},
     # phones
     "phone.invalid": {
         "zh": ("电话号码“{number}”不是有效的中国号码", "核对号码：座机带区号（0512-6xxxxxxx），手机 11 位，或 12345 这类服务号。"),
@@ -481,6 +509,73 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{number}\" is an 800 freephone number, which many mobile phones cannot call",
                "give a number mobiles can call as well (a 400 number or a landline)")},
 }
+
+# -- h-input (issue 16: files read once, names, old names) ---------------------------------
+CATALOG.update({
+    "file.symlink": {
+        "zh": ("“{name}”是一个链接（指向 {target}），不会被读取，也不会发布",
+               "把真正的文件复制到这里，替换这个链接：网站只发布 content/ 里实实在在的文件。"),
+        "en": ("\"{name}\" is a symbolic link (to {target}); it is not read or published",
+               "copy the real file here in place of the link: the site publishes only files "
+               "that are really inside content/")},
+    "file.special": {
+        "zh": ("“{name}”不是普通文件（{kind}），不会被读取，也不会发布",
+               "删掉它。content/ 里只放 .md 文本、图片、录音和 PDF。"),
+        "en": ("\"{name}\" is not a regular file ({kind}); it is not read or published",
+               "delete it: content/ holds only .md files, images, audio and PDFs")},
+    "file.hardlink": {
+        "zh": ("“{name}”是一个硬链接（磁盘上另有 {links} 处是同一个文件），不会被读取，也不会发布",
+               "把文件复制一份放在这里（复制，不要链接）。"),
+        "en": ("\"{name}\" is a hard link (the same file as {links} places on the disk); it "
+               "is not read or published", "put a copy of the file here, not a link")},
+    "file.too-deep": {
+        "zh": ("文件夹套得太深（超过 {depth} 层），里面的文件不会被读取",
+               "图片和录音直接放在指南文件夹里，例如 content/指南名/图片.png。"),
+        "en": ("folders nested too deep (more than {depth} levels); nothing inside is read",
+               "keep images and audio in the guide's folder, e.g. content/guide-name/photo.png")},
+    "file.folder-name": {
+        "zh": ("文件夹名“{name}”不能用在网址里",
+               "文件夹名就是网址的一部分：只用小写英文字母 a–z、数字 0–9 和单个连字符 -，"
+               "例如 testing-guide。"),
+        "en": ("the folder name \"{name}\" cannot be part of a web address",
+               "a folder name is part of the page's address: use only lowercase letters a-z, "
+               "digits 0-9 and single hyphens, e.g. testing-guide")},
+    "file.file-name": {
+        "zh": ("文件名“{name}”里有网址里用不了的字符",
+               "文件名里不要有空格、# ? % & 引号、尖括号或看不见的控制字符，把它们换成连字符 -，"
+               "再改正文里的链接。"),
+        "en": ("the file name \"{name}\" has characters that break web addresses",
+               "no spaces, # ? % & quotes, angle brackets or invisible control characters in "
+               "file names: replace them with a hyphen -, then fix the links to it")},
+    "fm.renamed-path": {
+        "zh": ("renamed_from 里的“{value}”不是一个文件夹名",
+               "只写这篇指南以前的文件夹名，例如 renamed_from: [old-testing-guide]；"
+               "不要写 /、.. 或完整网址。"),
+        "en": ("\"{value}\" in renamed_from is not a folder name",
+               "write only the folder names this guide had before, e.g. renamed_from: "
+               "[old-testing-guide]; no /, .. or full addresses")},
+    "fm.renamed-name": {
+        "zh": ("renamed_from 里的“{value}”不能用在网址里",
+               "旧文件夹名只能由小写字母 a–z、数字 0–9 和单个连字符 - 组成。"),
+        "en": ("\"{value}\" in renamed_from cannot be part of a web address",
+               "old folder names are lowercase letters a-z, digits 0-9 and single hyphens")},
+    "fm.renamed-reserved": {
+        "zh": ("renamed_from 里的“{value}”是网站自己生成的页面或文件",
+               "从旧网址跳转会把它盖掉。删掉这一项（保留的名字有：{reserved}）。"),
+        "en": ("\"{value}\" in renamed_from is a page or file the site writes itself",
+               "a redirect there would replace it: remove this entry (reserved: {reserved})")},
+    "fm.renamed-taken": {
+        "zh": ("renamed_from 里的“{value}”是现有指南的文件夹",
+               "跳转会盖掉那篇指南。删掉这一项，或者先给那篇指南改名。"),
+        "en": ("\"{value}\" in renamed_from is the folder of an existing guide",
+               "a redirect would replace that guide: remove this entry, or rename that guide "
+               "first")},
+    "fm.renamed-shared": {
+        "zh": ("renamed_from 里的“{value}”也写在 {other} 里",
+               "一个旧网址只能跳到一篇指南：只在其中一篇里保留它。"),
+        "en": ("\"{value}\" in renamed_from is also in {other}",
+               "an old address can lead to one guide only: keep it in one of them")},
+})
 
 SUGGEST = {"zh": "（是不是想写“{suggestion}”？）", "en": " (did you mean \"{suggestion}\"?)"}
 EXPECTED = {

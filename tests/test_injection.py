@@ -24,6 +24,8 @@ from injection_vectors import VECTORS, Vector
 
 SAFETY_CODES = {"html.forbidden-tag", "html.event-attr", "html.unsafe-url",
                 "html.remote-resource", "svg.unsafe", "fm.html", "file.active",
+                # uploaded SVG and PDF files (h-svg)
+                "svg.invalid", "pdf.active", "pdf.invalid",
                 # numbers that lie (h-mistakes)
                 "phone.mismatch", "phone.invisible", "phone.digit"}
 BODY_LINE = 14  # the first body line of a guide written by Tree.guide
@@ -40,7 +42,7 @@ def expected_place(path: Path, vector: Vector) -> tuple[str, int]:
     """(file, line) where the finding belongs."""
     rel = path.parent.relative_to(path.parents[2]).as_posix()
     if vector.file:
-        return f"{rel}/{vector.file}", 1
+        return f"{rel}/{vector.file}", 1 + vector.line
     if vector.meta:
         key = next(iter(vector.meta))
         lines = path.read_text(encoding="utf-8").split("\n")
@@ -77,7 +79,8 @@ def test_messages_say_what_and_how_in_both_languages(tree):
         'content/a/zh.md:4: error: field "title" contains HTML: <b onclick="x()">标题</b> '
         "[fm.html]\n    hint: front-matter values are plain text: remove the angle brackets "
         "< > and the tags or attributes in them; put formatting in the text below",
-        "content/a/zh.md:14: error: javascript: URLs are not allowed: java\tscript:x() "
+        # the tab is shown as \t (the text report escapes control characters)
+        "content/a/zh.md:14: error: javascript: URLs are not allowed: java\\tscript:x() "
         "[html.unsafe-url]\n    hint: use a web address, a site link or a tel: link"]
     assert found[0].format("zh").startswith(
         'content/a/zh.md:4: error: 字段 title 里有 HTML 代码：<b onclick="x()">标题</b> [fm.html]'

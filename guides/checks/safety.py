@@ -1,9 +1,10 @@
 """Content must not run script or pull anything from another host.
 
-Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs, front matter and
-SVG files are all read; URLs are compared after undoing entity and white-space tricks, as
-a browser would read them (`jav&#x61;script:` is `javascript:`). The build cleans every
-page as well (`guides.sanitize`); these errors tell the editor what to fix.
+Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs, front matter, SVG
+images and PDFs (`guides.filesafety`) are all read; URLs are compared after undoing entity
+and white-space tricks, as a browser would read them (`jav&#x61;script:` is `javascript:`).
+The build cleans every page as well (`guides.sanitize`); these errors tell the editor what
+to fix.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ from __future__ import annotations
 import html
 import re
 
+from guides import filesafety
 from guides.checks.context import Context
 from guides.model import Document
-from guides.reader import read_text
-from guides.sanitize import looks_like_markup
 from guides.urls import is_remote, normalise_url, scheme_of
 
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
@@ -31,6 +31,12 @@ UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file", "livescript", "mocha
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".xml", ".xsl",
                    ".xslt", ".swf", ".svgz")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
+# Front matter that reads as markup: an opening tag (`<img`, `</`, `<!--`), or a quote that
+# would end an attribute and start another (`" onmouseover=`, `" http-equiv=`, `'>`). Only
+# to tell the editor: the build escapes every value wherever it prints it, so nothing here
+# decides what is safe.
+MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|(?:[a-z][a-z0-9:_.-]*[\s/]+){0,8}"
+                    r"[a-z][a-z0-9:_.-]*\s*=)", re.IGNORECASE)
 
 
 def check(ctx: Context) -> None:
@@ -55,8 +61,8 @@ def check(ctx: Context) -> None:
             _check_attrs(ctx, doc, "{: }", attr_list.attrs, attr_list.line)
         _check_front_matter(ctx, doc, "", doc.meta)
     for asset in sorted(ctx.content.assets):
-        if asset.lower().endswith(".svg"):
-            _check_svg(ctx, asset)
+        if filesafety.is_checked(asset):
+            _check_file(ctx, asset)
         elif asset.lower().endswith(ACTIVE_SUFFIXES):
             rel = ctx.content.rel(ctx.content.root / asset)
             ctx.error(rel, 1, "file.active", name=asset.rsplit("/", 1)[-1])
@@ -88,7 +94,8 @@ def _check_attrs(ctx: Context, doc: Document, tag: str, attrs: list[tuple[str, s
 
 
 def _check_front_matter(ctx: Context, doc: Document, key: str, value: object) -> None:
-    """Titles, summaries and reasons are plain text: the theme prints some unescaped."""
+    """Titles, summaries and reasons are plain text: markup in them is shown as typed
+    (the build escapes it), which is never what the editor meant."""
     if isinstance(value, dict):
         for name, item in value.items():
             _check_front_matter(ctx, doc, key or str(name), item)
@@ -99,31 +106,27 @@ def _check_front_matter(ctx: Context, doc: Document, key: str, value: object) ->
         ctx.error(doc, doc.line_of(key), "fm.html", field=key, text=_short(value))
 
 
+def looks_like_markup(text: str) -> bool:
+    previous = None
+    while previous != text:  # entities may be nested (&amp;lt;)
+        previous, text = text, html.unescape(text)
+    return bool(MARKUP.search(text))
+
+
 def _urls(name: str, value: str) -> list[str]:
     if name == "srcset":
         return [part.strip().split(" ")[0] for part in value.split(",") if part.strip()]
     return [value]
 
 
-def _check_svg(ctx: Context, asset: str) -> None:
+def _check_file(ctx: Context, asset: str) -> None:
+    """SVG images and PDFs: read with a real parser and an allowlist (guides.filesafety);
+    the build refuses to copy the same files, so an error here is never published."""
     path = ctx.content.root / asset
-    rel = ctx.content.rel(path)
-    text = read_text(path, rel, ctx.findings)
-    if text is None:
-        return
-    lowered = normalise_url(text)
-    for needle, what in (("<script", "<script>"), ("javascript:", "javascript:"),
-                         ("<foreignobject", "<foreignObject>")):
-        if needle in lowered:
-            ctx.error(rel, 1, "svg.unsafe", what=what)
-    for match in re.finditer(r"\son[a-z]+\s*=", text, re.IGNORECASE):
-        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
-                  what=match.group(0).strip())
-        break
-    for match in re.finditer(r"(?:href|src)\s*=\s*[\"']\s*(?:https?:)?//", text, re.IGNORECASE):
-        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
-                  what=match.group(0).strip())
-        break
+    # the snapshot: the bytes the build will publish
+    problem = filesafety.check_file(path, ctx.content.data(path))
+    if problem is not None:
+        ctx.error(ctx.content.rel(path), problem.line, problem.code, **problem.message_args())
 
 
 def _short(url: str) -> str:
