@@ -416,6 +416,15 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         page.meta = sanitize.escaped(page.meta)  # before the search plugin reads the title
         return context
 
+    def on_template_context(self, context, *, template_name: str, config):
+        """The 404 page (overrides/404.html) shows the hotlines in its build's language."""
+        if self.config.enabled and template_name == "404.html":
+            context["sw_404"] = {
+                "hotlines": hotlines.for_language(self.hotlines, self.build.language),
+                "stylesheet": self.versioned[OUR_FILES["stylesheet"]],
+            }
+        return context
+
     @event_priority(-100)  # after every other plugin (Material's search rewrites content)
     def _page_html(self, context, *, page, config, nav):
         if self.config.enabled:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import shutil
 import textwrap
 import threading
@@ -106,13 +107,15 @@ def tree(tmp_path: Path) -> Tree:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real site, built once from the repository's mkdocs.yml and content, with one
-    change: the Mandarin testing guide is moved to version 2, so its dialect and English
-    translations (made from version 1) are stale."""
+    change: the Mandarin testing guide is moved up one version, so its dialect and English
+    translations (made from the version before) are stale."""
     tmp = tmp_path_factory.mktemp("site")
     content = tmp / "content"
     shutil.copytree(REPO / "content", content)
     source = content / "testing-guide/zh.md"
-    source.write_text(source.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1),
+    text = source.read_text(encoding="utf-8")
+    version = int(re.search(r"^version: (\d+)$", text, re.M).group(1))
+    source.write_text(text.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n", 1),
                       encoding="utf-8")
     config = load_config(config_file=str(REPO / "mkdocs.yml"), docs_dir=str(content),
                          site_dir=str(tmp / "site"))

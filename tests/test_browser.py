@@ -10,10 +10,11 @@ import pytest
 
 PAGES = {  # one page of each kind, in each language (the missing ones say so)
     "zh": ["", "testing-guide/", "volunteer-tips/", "volunteer-shift-checklist/",
-           "ngo-contingency-plan/", "hotlines/"],
-    "wuu": ["wuu/", "wuu/testing-guide/", "wuu/volunteer-tips/", "wuu/mental-health/"],
+           "ngo-contingency-plan/", "hotlines/", "about/", "404.html"],
+    "wuu": ["wuu/", "wuu/testing-guide/", "wuu/volunteer-tips/", "wuu/mental-health/",
+            "wuu/medicine-in-lockdown/", "wuu/404.html"],
     "en": ["en/", "en/testing-guide/", "en/volunteer-tips/", "en/volunteer-shift-checklist/",
-           "en/ngo-emergency-management/"],
+           "en/ngo-emergency-management/", "en/404.html"],
 }
 
 

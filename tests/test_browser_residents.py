@@ -228,7 +228,8 @@ def test_pages_open_offline_and_updates_show(browser, tmp_path):
 AXE_PAGES = ["", GUIDE, "volunteer-tips/", "volunteer-shift-checklist/",
              "ngo-contingency-plan/", "hotlines/", "wuu/", "wuu/" + GUIDE, "wuu/volunteer-tips/",
              "en/", "en/" + GUIDE, "en/volunteer-tips/", "en/volunteer-shift-checklist/",
-             "en/ngo-emergency-management/"]
+             "en/ngo-emergency-management/", "medicine-in-lockdown/", "wuu/medicine-in-lockdown/",
+             "en/about/", "404.html", "en/404.html"]
 
 
 @pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])

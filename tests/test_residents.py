@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, SITE_URL, Tree, build_site
+from guides import hotlines
 from guides.model import LANGUAGES
 
 
@@ -126,3 +127,52 @@ def test_a_recording_shows_as_a_player_above_the_text(tmp_path):
     assert page.index("<audio") < page.index('<h2 id="now"')
     assert "听苏州话录音" in page
     assert "<audio" not in (out / "guide/index.html").read_text(encoding="utf-8")
+
+
+def test_each_language_has_a_404_page_with_the_way_home_and_the_hotlines(site):
+    numbers = [str(item["number"]) for item in hotlines.load(REPO / "content")]
+    expected = {"zh": ("没有找到这一页", "回到首页", "急救电话"),
+                "wuu": ("寻勿着搿一页", "转去首页", "急救电话"),
+                "en": ("Page not found", "Go to the home page", "Ambulance")}
+    for code, spec in LANGUAGES.items():
+        text = (site / spec.root / "404.html").read_text(encoding="utf-8")
+        title, home, ambulance = expected[code]
+        assert f'<html lang="{spec.tag}"' in text
+        assert f"<h1>{title}</h1>" in text and "404 - Not found" not in text
+        # served at any depth, so the way home is absolute from the site's root
+        assert re.search(rf'href="/{spec.root}"[^>]*>{home}</a>', text), code
+        assert re.findall(r'class="sw-hotline" href="tel:(\d+)"', text) == numbers
+        assert ambulance in text
+        style = re.search(r'href="/(?:\w+/)?(assets/stylesheets/shouwang\.[0-9a-f]{10}\.css)"',
+                          text)
+        assert style and (site / spec.root / style.group(1)).is_file(), code
+
+
+def headings(text: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h).strip()
+            for h in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", text, re.S)]
+
+
+def test_a_resident_guide_says_where_to_get_help_once(site):
+    for path, heading in [("testing-guide/", "求助电话"), ("wuu/testing-guide/", "寻人帮忙格电话"),
+                          ("en/testing-guide/", "Where to get help"),
+                          ("medicine-in-lockdown/", "求助电话")]:
+        text = (site / path / "index.html").read_text(encoding="utf-8")
+        found = headings(text)
+        assert found.count(heading) == 1, (path, found)
+        assert not ({"Hotlines", "求助电话"} - {heading}) & set(found), (path, found)
+        # the tap-to-call buttons belong to the guide's own help section, right under it
+        section = re.search(r'<section class="sw-hotlines" aria-labelledby="help">', text)
+        assert section, path
+        help_h2 = text.index('<h2 id="help">')
+        assert help_h2 < section.start() < text.index('class="sw-meta"')
+
+
+def test_the_hotlines_page_shows_its_buttons_under_its_title(site):
+    for root in ("", "wuu/", "en/"):
+        text = (site / root / "hotlines/index.html").read_text(encoding="utf-8")
+        article = text.split("<article", 1)[1]
+        h1 = article.index("<h1")
+        buttons = article.index('<section class="sw-hotlines"')
+        assert h1 < buttons < article.index('<h2 id="emergency"'), root
+        assert article.count('<section class="sw-hotlines"') == 1, root
