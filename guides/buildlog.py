@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 import time
 from typing import IO, Any
@@ -20,6 +21,8 @@ LEVELS = {"zh": {"WARNING": "警告", "ERROR": "错误", "CRITICAL": "错误", "
 LANGUAGE_NAMES = {"zh": {"zh": "普通话", "wuu": "苏州话", "en": "英文"},
                   "en": {"zh": "Mandarin", "wuu": "Suzhou dialect", "en": "English"}}
 
+SERVING = re.compile(r"^(?:\[[\d:]+\] )?Serving on (\S+)")
+
 
 class _EditorFilter(logging.Filter):
     def __init__(self, lang: str, verbose: bool) -> None:
@@ -27,9 +30,9 @@ class _EditorFilter(logging.Filter):
         self.lang, self.verbose = lang, verbose
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if record.name.startswith("mkdocs.livereload") and message.startswith("Serving on "):
-            url = message.removeprefix("Serving on ").strip()
+        serving = SERVING.match(record.getMessage())
+        if record.name.startswith("mkdocs.livereload") and serving:
+            url = serving.group(1)
             record.msg, record.args = ({"zh": f"预览已就绪：{url}", "en": f"Preview ready: {url}"}
                                        [self.lang], None)
             record.levelname = "INFO"
@@ -43,6 +46,8 @@ class _Formatter(logging.Formatter):
         self.lang = lang
 
     def format(self, record: logging.LogRecord) -> str:
+        if record.levelno < logging.WARNING:  # progress, as it is
+            return record.getMessage()
         level = LEVELS.get(self.lang, {}).get(record.levelname, record.levelname)
         return f"{level} - {record.getMessage()}"
 

@@ -33,6 +33,7 @@ from guides import (
     listing,
     output,
     pagecontext,
+    panel,
     printing,
     sanitize,
     search_shards,
@@ -137,6 +138,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.builds: list[Build] = []
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
         self._templates = SharedBytecode()
+        self.preview_findings: list = []  # `guides serve`: what the check panel shows
 
     @property
     def build(self) -> Build:
@@ -201,6 +203,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if report is None:
             report = run_checks(self.content)
             self._log(report)
+        self._remember_for_preview(report)
         if report.has_errors and self.command != "serve":
             lang = self.config.messages
             more = {"en": "; run `guides check` for details",
@@ -209,7 +212,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 
     def _log(self, report: Report) -> None:
         for finding in report.sorted():
-            text = finding.format(self.config.messages).replace("\n    ", " — ")
+            text = finding.format(self._editor_language()).replace("\n    ", " — ")
             {"error": log.error, "warning": log.warning}.get(finding.severity, log.info)(text)
 
     # -- one language's pages -----------------------------------------------------------
@@ -230,7 +233,14 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     kept.append(file)  # the theme's files, and the guides' images ...
                 continue
             folder, file_language = placed
-            if file_language != language or not self._public(folder, language):
+            if file_language == language and not self._public(folder, language):
+                stand_in = self._preview_stand_in(config, file, folder, language)
+                if stand_in is not None:
+                    kept.append(stand_in)
+                    if folder in self._guides():
+                        folders.add(folder)
+                continue
+            if file_language != language:
                 continue
             folders.add(folder)
             kept.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
@@ -355,7 +365,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return output_content
         html = output.compact_html(output_content)
         # The preview's live-reload script is injected later and would be refused.
-        return html if self.command == "serve" else csp.add_policy(html)
+        if self.command == "serve":
+            return self._with_preview_panel(html, page, config)
+        return csp.add_policy(html)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not self.config.enabled or not template_name.endswith(".html"):
@@ -379,6 +391,41 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     "href": site.relative_href(language, folder, language, other),
                     "title": sanitize.plain_text(str(doc.meta.get("title", other)))}
         return banner
+
+    # -- the preview's check panel (guides/panel.py); `guides serve` only -----------------
+
+    def _editor_language(self) -> str:
+        lang = os.environ.get("GUIDES_LANG", "")  # set by `guides serve --lang`
+        return lang if lang in ("zh", "en") else self.config.messages
+
+    def _remember_for_preview(self, report: Report) -> None:
+        self.preview_findings = list(report.findings) if self.command == "serve" else []
+
+    def _preview_stand_in(self, config, source: File, folder: str, language: str) -> File | None:
+        """In the preview, a file that cannot be read (or whose front matter cannot) still has
+        its page, under which the panel says why."""
+        guide = self._guides().get(folder)
+        doc = guide.documents.get(language) if guide else None
+        if self.command != "serve" or (doc is not None and doc.readable) \
+                or self.content is None or not source.abs_src_path:
+            return None
+        rel = self.content.rel(Path(source.abs_src_path))
+        file = File.generated(config, f"{folder}/{language}.md",
+                              content=panel.stand_in_markdown(rel, self._editor_language()),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = site.dest_for(folder)
+        return file
+
+    def _with_preview_panel(self, html: str, page, config) -> str:
+        if not self.config.checks:
+            return html
+        rel = None
+        if page is not None and self.content is not None:
+            base = self.content.base.resolve()
+            source = Path(config.docs_dir, page.file.src_uri).resolve()
+            rel = source.relative_to(base).as_posix() if source.is_relative_to(base) else None
+        mine, rest = panel.for_page(self.preview_findings, rel)
+        return panel.add_panel(html, panel.render(mine, rest, self._editor_language()))
 
     # -- after the pages: other languages, sitemaps, offline, compression ------------------
 
