@@ -36,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `guides status | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # never a traceback for editors; say what happened instead
         print(_internal_error(exc, args.lang), file=sys.stderr)
         return 2
@@ -269,7 +272,20 @@ def _site_url_problem(args: argparse.Namespace) -> str | None:
             f"{_t(args, '提示：', 'hint: ')}{hint}")
 
 
+def _windows(args: argparse.Namespace) -> bool:
+    """Publishing switches a symlink atomically and locks with flock: POSIX servers only."""
+    if os.name != "nt":
+        return False
+    from guides.messages import render
+
+    message, hint = render("publish.windows", args.lang, {})
+    print(f"{message}\n    {_t(args, '提示：', 'hint: ')}{hint}", file=sys.stderr)
+    return True
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
+    if _windows(args):
+        return 1
     from guides.publish import PublishError, check_current, publish
 
     problem = _site_url_problem(args)
@@ -338,6 +354,8 @@ def cmd_releases(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
+    if _windows(args):
+        return 1
     from guides.publish import PublishError, current, rollback
 
     target = Path(args.to)
@@ -355,6 +373,8 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
+    if _windows(args):
+        return 1
     from guides.publish import PublishError, prune
 
     try:

@@ -401,6 +401,11 @@ CATALOG.update({
         "zh": ("无法写入 {path}：{reason_zh}", "检查这个文件夹的权限和剩余空间；线上网站没有变化。"),
         "en": ("cannot write {path}: {reason_en}",
                "check the folder's permissions and free space; the live site has not changed")},
+    "publish.windows": {
+        "zh": ("发布、回退要在 Linux 或 macOS 的服务器上运行，Windows 上不行",
+               "在 Windows 上可以新建、检查、预览；把项目文件夹放到服务器上，再在那里运行 guides publish。"),
+        "en": ("publishing and rolling back run on a Linux or macOS server, not on Windows",
+               "write, check and preview on Windows; run guides publish on the server")},
     "publish.no-earlier": {
         "zh": ("没有更早的发布包可以回退", "用 guides releases --to {target} 查看全部发布包。"),
         "en": ("there is no earlier release to roll back to",

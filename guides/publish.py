@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -222,6 +221,8 @@ def _locked(target: Path):
         lock = open(target / ".lock", "w")  # noqa: SIM115 (held for the whole block)
     except OSError as exc:
         raise _os_error(exc, target) from None
+    import fcntl  # POSIX only; the command line says so on Windows first
+
     with lock:
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
