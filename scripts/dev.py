@@ -6,7 +6,7 @@
                                     # smoke run, then pytest
     python3 scripts/dev.py serve    # .venv + dependencies, live preview
     python3 scripts/dev.py guides …  # .venv + dependencies, then the `guides` command
-                                     # (on Windows: py scripts\dev.py guides …)
+                                     # (on Windows: py scripts\\dev.py guides …)
 
 Needs only Python 3.11+. Everything goes into .venv/ beside this repository; the
 dependencies are installed again only when pyproject.toml changes.

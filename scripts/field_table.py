@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print the handbook's (HANDBOOK.md) front-matter field table from `guides.model` (the one definition).
+"""Print HANDBOOK.md's front-matter field table from `guides.model` (the one definition).
 
     python3 scripts/field_table.py
 
