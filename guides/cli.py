@@ -187,7 +187,8 @@ def _edit(args: argparse.Namespace, action) -> int:
     try:
         message = action()
     except EditError as exc:
-        print(_t(args, f"没有改动：{exc}", f"Nothing changed: {exc}"), file=sys.stderr)
+        print(_t(args, f"没有改动：{exc.render('zh')}", f"Nothing changed: {exc.render('en')}"),
+              file=sys.stderr)
         return 1
     print(message)
     return 0
