@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
+SAFE_FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # preview stand-ins only for these
 # Pages the build writes itself, in every language.
 GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # The project's own theme files. Pages load minified copies named by their content hash
@@ -233,18 +235,12 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     kept.append(file)  # the theme's files, and the guides' images ...
                 continue
             folder, file_language = placed
-            if file_language == language and not self._public(folder, language):
-                stand_in = self._preview_stand_in(config, file, folder, language)
-                if stand_in is not None:
-                    kept.append(stand_in)
-                    if folder in self._guides():
-                        folders.add(folder)
-                continue
-            if file_language != language:
+            if file_language != language or not self._public(folder, language):
                 continue
             folders.add(folder)
             kept.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                              dest_uri=site.dest_for(folder), inclusion=file.inclusion))
+        self._add_preview_stand_ins(config, kept, folders)
         for folder, guide in self._guides().items():
             if folder not in folders and self._public(folder, DEFAULT_LANGUAGE):
                 kept.append(self._missing_page(config, folder, guide))
@@ -401,29 +397,38 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def _remember_for_preview(self, report: Report) -> None:
         self.preview_findings = list(report.findings) if self.command == "serve" else []
 
-    def _preview_stand_in(self, config, source: File, folder: str, language: str) -> File | None:
-        """In the preview, a file that cannot be read (or whose front matter cannot) still has
-        its page, under which the panel says why."""
-        guide = self._guides().get(folder)
-        doc = guide.documents.get(language) if guide else None
-        if self.command != "serve" or (doc is not None and doc.readable) \
-                or self.content is None or not source.abs_src_path:
-            return None
-        rel = self.content.rel(Path(source.abs_src_path))
-        file = File.generated(config, f"{folder}/{language}.md",
-                              content=panel.stand_in_markdown(rel, self._editor_language()),
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = site.dest_for(folder)
-        return file
+    def _add_preview_stand_ins(self, config, kept: Files, folders: set[str]) -> None:
+        """In the preview, a language file that cannot be read (or whose front matter
+        cannot) still has its page, under which the panel says why. Found from the
+        findings, not from MkDocs' files, which may leave such a file out."""
+        if self.command != "serve" or self.content is None:
+            return
+        language = self.build.language
+        root = self.content.rel(Path(self.content.root))
+        taken = {file.src_uri for file in kept}
+        for path in sorted({f.path for f in self.preview_findings}):
+            folder, _, name = path.removeprefix(root + "/").partition("/")
+            if not path.startswith(root + "/") or name != f"{language}.md" \
+                    or not SAFE_FOLDER.fullmatch(folder) or f"{folder}/{name}" in taken:
+                continue
+            guide = self._guides().get(folder)
+            doc = guide.documents.get(language) if guide else None
+            if doc is not None and doc.readable:
+                continue
+            file = File.generated(config, f"{folder}/{name}",
+                                  content=panel.stand_in_markdown(path, self._editor_language()),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = site.dest_for(folder)
+            kept.append(file)
+            if guide is not None:
+                folders.add(folder)
 
     def _with_preview_panel(self, html: str, page, config) -> str:
         if not self.config.checks:
             return html
         rel = None
-        if page is not None and self.content is not None:
-            base = self.content.base.resolve()
-            source = Path(config.docs_dir, page.file.src_uri).resolve()
-            rel = source.relative_to(base).as_posix() if source.is_relative_to(base) else None
+        if page is not None and self.content is not None:  # as the checks name the file
+            rel = self.content.rel(Path(self.content.root) / page.file.src_uri)
         mine, rest = panel.for_page(self.preview_findings, rel)
         return panel.add_panel(html, panel.render(mine, rest, self._editor_language()))
 
