@@ -255,9 +255,8 @@ def _site_url_problem(args: argparse.Namespace) -> str | None:
     from guides.publish import is_example_url
 
     url = (_config(args) or {}).get("site_url")
-    url = url if isinstance(url, str) else ""
-    if not is_example_url(url):
-        return None
+    if not isinstance(url, str) or not url.strip() or not is_example_url(url):
+        return None  # none at all: the build itself says it is required
     config = Path(args.config_file)
     line = 1
     try:
@@ -268,7 +267,7 @@ def _site_url_problem(args: argparse.Namespace) -> str | None:
     except (OSError, UnicodeDecodeError):
         pass
     message, hint = render("publish.example-url", args.lang,
-                           {"url": url or "（空）", "config": _shown(config), "line": line})
+                           {"url": url, "config": _shown(config), "line": line})
     return (f"{_shown(config)}:{line}: error: {message}\n    "
             f"{_t(args, '提示：', 'hint: ')}{hint}")
 

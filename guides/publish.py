@@ -264,6 +264,9 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob(".staging-*"):  # left by a publish that was killed
             shutil.rmtree(stale, ignore_errors=True)
+        for stale in [*target.glob(".history-*.json"), *target.glob(".current-*")]:
+            with contextlib.suppress(OSError):
+                stale.unlink()
         build(staging)
         problems = check_site(staging)
         if problems:

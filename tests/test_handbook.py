@@ -98,6 +98,10 @@ def test_every_command_block_of_the_handbook_works_as_printed(tmp_path):
     assert current(www) == made[0].resolve()
     listed = outputs["python3 scripts/dev.py guides releases --to ../guides-www"]
     assert "← 线上正在用" in listed and "← 回退会回到这里" in listed
+    back = outputs["python3 scripts/dev.py guides rollback --to ../guides-www"]
+    # how to undo the rollback, printed as a command that works
+    assert f"python3 scripts/dev.py guides rollback --to ../guides-www --release {made[1].name}" \
+        in back
 
 
 def preview(command: str, repo: Path, env: dict[str, str], port: int) -> str:
