@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import os
 import sys
 import time
@@ -409,6 +410,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
         mkdocs_serve.serve(config_file=args.config_file, livereload=True, **kwargs)
     except MkDocsException as exc:
         print(_t(args, f"预览失败：{exc}", f"Preview failed: {exc}"), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        host, _, port = address.rpartition(":")
+        other = f"{host}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
+        print(_t(args, f"预览没有启动：{address} 已被占用（可能另一个预览还开着）。关掉它，"
+                       f"或者换一个端口：{_g(f'serve -a {other}')}",
+                 f"The preview did not start: {address} is in use (another preview may "
+                 f"still be running). Stop it, or use another port: {_g(f'serve -a {other}')}"),
+              file=sys.stderr)
         return 1
     return 0
 

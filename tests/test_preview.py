@@ -214,3 +214,18 @@ def test_the_panel_appears_and_goes_while_an_editor_works(tmp_path, page):
     assert f"预览已就绪：http://127.0.0.1:{port}/" in output
     assert "INFO" not in output and "Building documentation" not in output
     assert "错误 - guides: content/guide/zh.md:7: error: " in output  # the terminal says it too
+
+
+def test_a_port_in_use_is_explained(tmp_path):
+    project(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "guides", "serve", "-a",
+                                 f"127.0.0.1:{port}"], cwd=tmp_path, capture_output=True,
+                                text=True, env=ENV, timeout=300)
+    assert result.returncode == 1
+    assert f"预览没有启动：127.0.0.1:{port} 已被占用（可能另一个预览还开着）" in result.stderr
+    assert f"guides serve -a 127.0.0.1:{port + 1}" in result.stderr
+    assert "内部错误" not in result.stderr and "Traceback" not in result.stderr
