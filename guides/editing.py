@@ -29,6 +29,27 @@ AUDIENCE = {"resident-guide": "[residents, elderly]", "volunteer-tips": "[volunt
             "page": "[everyone]"}
 
 
+# The example text `guides new` writes. The checks import these (guides/checks/writing.py):
+# any of them left in a guide to be published is an error, so they must not drift apart.
+TITLE_PLACEHOLDER = "在这里写标题"
+SUMMARY_PLACEHOLDER = "用一句话说明这篇讲什么。"
+OWNER_PLACEHOLDER = "（填写社工站或机构名称）"
+SECTION_PLACEHOLDER = "在这里写{title}。一句话一件事。"  # {title}: the section's title
+PART_HEADING = "## 第一部分 {#part-1}"
+PART_PLACEHOLDER = "在这里写具体做法，一步一行。"
+TIP_TITLE = "第{n}条提示"  # {n}: 1, 2, 3
+TIP_HEADING = "## {n}. " + TIP_TITLE + " {{#tip-{n}}}"
+TIP_PLACEHOLDER = "用一两句话写清楚要做什么。"
+CHECKLIST_PLACEHOLDERS = ("第一件要做的事", "第二件要做的事", "离开前要做的事")
+PAGE_PLACEHOLDER = "在这里写正文。"
+# Fixed phrases of the above, as the check looks for them in any line.
+PLACEHOLDERS = (TITLE_PLACEHOLDER, SUMMARY_PLACEHOLDER, OWNER_PLACEHOLDER,
+                SECTION_PLACEHOLDER.split("{")[0], "一句话一件事。", PART_PLACEHOLDER,
+                "第一部分", TIP_PLACEHOLDER, *CHECKLIST_PLACEHOLDERS, PAGE_PLACEHOLDER)
+# `guides translate` copies the Mandarin source: its lines left as they are are leftovers
+# too (guides/checks/writing.py compares a translation's lines with its source's).
+
+
 class EditError(Exception):
     """A request that cannot be carried out; the message says why, for the editor, in
     Chinese (str) and English (`render("en")`)."""
@@ -47,21 +68,22 @@ def _placeholder_body(kind: str) -> str:
         first = FIRST_SECTION.get(kind)
         out = []
         for section in sections:
-            out.append(f"## {section.zh} {{#{section.id}}}\n\n在这里写{section.zh}。一句话一件事。\n")
+            text = SECTION_PLACEHOLDER.format(title=section.zh)
+            out.append(f"## {section.zh} {{#{section.id}}}\n\n{text}\n")
             if section.id == first:
-                out.append("## 第一部分 {#part-1}\n\n在这里写具体做法，一步一行。\n")
+                out.append(f"{PART_HEADING}\n\n{PART_PLACEHOLDER}\n")
         return "\n".join(out)
     if kind == "volunteer-tips":
-        return "\n".join(f"## {n}. 第{n}条提示 {{#tip-{n}}}\n\n用一两句话写清楚要做什么。\n"
-                         for n in (1, 2, 3))
+        return "\n".join(f"{TIP_HEADING.format(n=n)}\n\n{TIP_PLACEHOLDER}\n" for n in (1, 2, 3))
     if kind == "checklist":
-        return ("## 上岗前 {#before}\n\n- [ ] 第一件要做的事\n- [ ] 第二件要做的事\n\n"
-                "## 下岗后 {#after}\n\n- [ ] 离开前要做的事\n")
-    return "在这里写正文。\n"
+        first, second, last = CHECKLIST_PLACEHOLDERS
+        return (f"## 上岗前 {{#before}}\n\n- [ ] {first}\n- [ ] {second}\n\n"
+                f"## 下岗后 {{#after}}\n\n- [ ] {last}\n")
+    return f"{PAGE_PLACEHOLDER}\n"
 
 
 def new_guide(content_root: Path, kind: str, slug: str, today: dt.date,
-              owner: str = "（填写社工站或机构名称）") -> Path:
+              owner: str = OWNER_PLACEHOLDER) -> Path:
     """content/<slug>/zh.md from the kind's template, as a draft that passes the checks."""
     if kind not in KINDS:
         raise EditError(f"不认识的类型“{kind}”；可选：{', '.join(KINDS)}",
@@ -79,8 +101,8 @@ def new_guide(content_root: Path, kind: str, slug: str, today: dt.date,
         raise EditError(f"编号“{slug}”已被别的指南使用：换一个名字",
                         f"the id \"{slug}\" is used by another guide: choose another name")
     review_by = today + dt.timedelta(days=REVIEW_AFTER_DAYS)
-    text = (f"---\nid: {slug}\nkind: {kind}\ntitle: 在这里写标题\n"
-            f"summary: 用一句话说明这篇讲什么。\nversion: 1\nstatus: draft\n"
+    text = (f"---\nid: {slug}\nkind: {kind}\ntitle: {TITLE_PLACEHOLDER}\n"
+            f"summary: {SUMMARY_PLACEHOLDER}\nversion: 1\nstatus: draft\n"
             f"updated: {today.isoformat()}\nreview_by: {review_by.isoformat()}\n"
             f"owner: {owner}\naudience: {AUDIENCE[kind]}\n---\n\n{_placeholder_body(kind)}")
     folder.mkdir(parents=True)

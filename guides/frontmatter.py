@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from guides import yamlhints
+
 # libyaml's parser when PyYAML was built with it (its wheels are): several times faster
 # than the pure-Python one, with the same safe constructors and the same error marks.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -36,7 +38,7 @@ def split(text: str) -> FrontMatter:
         return result
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        result.problems.append((1, "fm.unclosed", {}))
+        result.problems.append((yamlhints.unclosed_line(lines), "fm.unclosed", {}))
         return result
     yaml_text = "\n".join(lines[1:end])
     result.body = "\n".join(lines[end + 1:])
@@ -47,7 +49,14 @@ def split(text: str) -> FrontMatter:
 
 def parse_yaml(yaml_text: str, first_line: int = 1
                ) -> tuple[Any, dict[str, int], list[tuple[int, str, dict[str, Any]]]]:
-    """YAML with file lines: (data, top-level key -> line, problems). Never raises."""
+    """YAML with file lines: (data, top-level key -> line, problems). Never raises.
+    A syntax error is told as its cause on the line at fault (`guides.yamlhints`)."""
+    data, seen, problems = _parse_yaml_nodes(yaml_text, first_line)
+    return data, seen, yamlhints.explain(yaml_text, first_line, problems)
+
+
+def _parse_yaml_nodes(yaml_text: str, first_line: int
+                      ) -> tuple[Any, dict[str, int], list[tuple[int, str, dict[str, Any]]]]:
     problems: list[tuple[int, str, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     try:
@@ -88,7 +97,7 @@ def parse_yaml(yaml_text: str, first_line: int = 1
 def _parse_yaml(yaml_text: str, result: FrontMatter, first_line: int) -> None:
     data, key_lines, problems = parse_yaml(yaml_text, first_line)
     result.problems.extend(problems)
-    if any(code == "fm.yaml" for _, code, _ in problems):
+    if any(code != "fm.duplicate-key" for _, code, _ in problems):  # not read
         return
     if data is None:
         result.problems.append((first_line, "fm.empty", {}))

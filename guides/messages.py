@@ -317,6 +317,169 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
     "hotlines.field": {
         "zh": ("第 {index} 条热线缺少 {field}", "补上 {field}。"),
         "en": ("hotline {index} has no {field}", "add {field}")},
+    # -- editors' everyday mistakes (h-mistakes): front matter the YAML parser could not
+    # read, told by cause on the line at fault; never the parser's own (English) text.
+    "fm.syntax": {
+        "zh": ("第 {line_no} 行附近的元数据读不懂：“{text}”",
+               "对照上下几行检查：每行“字段: 值”，英文冒号后加一个空格；值里有冒号、# 或引号时，整个值用英文双引号括起来；缩进只用空格。"),
+        "en": ("the front matter around line {line_no} cannot be read: \"{text}\"",
+               "compare it with the lines around it: one \"field: value\" per line, a space "
+               "after the colon, double quotes around a value holding a colon, # or quotes, "
+               "spaces (not tabs) for indentation")},
+    "fm.control-char": {
+        "zh": ("第 {line_no} 行有看不见的控制字符 {char}", "这类字符多是从别处复制来的：删掉这一行的值，重新手打。"),
+        "en": ("line {line_no} holds an invisible control character {char}",
+               "it usually comes from copying: delete the value and type it again")},
+    "fm.tab": {
+        "zh": ("第 {line_no} 行“{text}”用 Tab 键缩进了", "元数据只能用空格缩进：把 Tab 换成两个空格，改成：{fix}"),
+        "en": ("line {line_no} is indented with a tab: \"{text}\"",
+               "front matter is indented with spaces only: replace the tab with two spaces: {fix}")},
+    "fm.fullwidth-space": {
+        "zh": ("第 {line_no} 行“{text}”用了中文全角空格“　”", "把全角空格换成英文半角空格（切换到英文输入法再打空格），改成：{fix}"),
+        "en": ("line {line_no} has a full-width space (U+3000): \"{text}\"",
+               "replace it with an ordinary space (type it with the English keyboard): {fix}")},
+    "fm.fullwidth-colon": {
+        "zh": ("第 {line_no} 行“{text}”用了中文冒号“：”", "改成英文冒号“:”，后面加一个空格：{fix}"),
+        "en": ("line {line_no} uses a full-width colon \"：\": \"{text}\"",
+               "use an ASCII colon \":\" followed by a space: {fix}")},
+    "fm.colon-space": {
+        "zh": ("第 {line_no} 行“{text}”冒号后面少了空格", "英文冒号“:”后面要加一个空格：{fix}"),
+        "en": ("line {line_no} has no space after the colon: \"{text}\"",
+               "put a space after the colon: {fix}")},
+    "fm.unclosed-quote": {
+        "zh": ("第 {line_no} 行“{text}”的引号 {quote} 没有配对", "在值的末尾补上同样的引号：{fix}"),
+        "en": ("the quote {quote} on line {line_no} is never closed: \"{text}\"",
+               "close it at the end of the value: {fix}")},
+    "fm.fullwidth-quote": {
+        "zh": ("第 {line_no} 行“{text}”用了中文引号“{quote}”括住值", "元数据里括住整个值要用英文双引号 \"：{fix}"),
+        "en": ("line {line_no} quotes its value with \"{quote}\": \"{text}\"",
+               "quote a whole value with ASCII double quotes: {fix}")},
+    "fm.indent": {
+        "zh": ("第 {line_no} 行“{text}”前面多了空格", "字段要顶格写，删掉行首的空格：{fix}"),
+        "en": ("line {line_no} is indented: \"{text}\"",
+               "fields start at the beginning of the line: {fix}")},
+    "fm.colon-in-value": {
+        "zh": ("第 {line_no} 行“{text}”的值里有“冒号加空格”", "整个值用英文双引号括起来：{fix}"),
+        "en": ("the value on line {line_no} holds a colon and a space: \"{text}\"",
+               "put the whole value in double quotes: {fix}")},
+    "fm.unclosed-bracket": {
+        "zh": ("第 {line_no} 行“{text}”的括号 {bracket} 没有配对", "补上另一半括号：{fix}"),
+        "en": ("the bracket {bracket} on line {line_no} is never closed: \"{text}\"",
+               "close it: {fix}")},
+    "fm.reserved-start": {
+        "zh": ("第 {line_no} 行“{text}”的值以“{char}”开头，这个符号在元数据里有特殊含义", "整个值用英文双引号括起来：{fix}"),
+        "en": ("the value on line {line_no} starts with \"{char}\", which has a meaning of its "
+               "own in front matter: \"{text}\"", "put the whole value in double quotes: {fix}")},
+    "fm.after-quote": {
+        "zh": ("第 {line_no} 行“{text}”引号后面还有文字", "引号要括住整个值：{fix}"),
+        "en": ("line {line_no} has text after the closing quote: \"{text}\"",
+               "quote the whole value: {fix}")},
+    "fm.bad-date": {
+        "zh": ("第 {line_no} 行“{text}”的日期不存在", "核对月份和日子（例如 2 月没有 30 日），写成 年-月-日，例如 2026-12-01。"),
+        "en": ("the date on line {line_no} does not exist: \"{text}\"",
+               "check the month and day (February has no 30th); write YYYY-MM-DD")},
+    # body: what Markdown does not make of Chinese writing habits
+    "writing.enumeration": {
+        "zh": ("“{marker}”开头的行不会显示成列表，几行会挤成一段：“{text}”",
+               "编号列表写成“1. ”（数字、英文句点、空格），每项一行；不要编号就写“- ”。"),
+        "en": ("a line starting \"{marker}\" is not a list: lines run together: \"{text}\"",
+               "write numbered items as \"1. \" (digit, full stop, space), one per line, or "
+               "\"- \" for bullets")},
+    "writing.bullet": {
+        "zh": ("“{marker}”开头的行不会显示成列表：“{text}”", "列表项写成“- ”（英文短横线加空格）开头。"),
+        "en": ("a line starting \"{marker}\" is not a list item: \"{text}\"",
+               "start list items with \"- \" (a hyphen and a space)")},
+    "writing.heading-space": {
+        "zh": ("“#”后面少了空格：“{text}”",
+               "标题写成“## 标题”（# 号后加一个空格）；不是标题的话，在 # 前加反斜杠 \\#。"),
+        "en": ("no space after \"#\": \"{text}\"",
+               "write headings as \"## Heading\" (a space after the #); if it is not a "
+               "heading, write \\# instead")},
+    "writing.heading-skip": {
+        "zh": ("标题从 {before} 级跳到了 {level} 级：“{text}”", "标题要一级一级往下：## 下面用 ###，不要直接用 ####。读屏软件靠标题级别给老人导航。"),
+        "en": ("the headings jump from level {before} to level {level}: \"{text}\"",
+               "go down one level at a time (## then ###): screen readers navigate by them")},
+    "writing.fullwidth-pipe": {
+        "zh": ("表格用了中文竖线“｜”，不会显示成表格：“{text}”", "把“｜”换成英文竖线“|”（英文输入法下 Shift + \\）。"),
+        "en": ("the table uses full-width bars \"｜\" and is not shown as a table: \"{text}\"",
+               "replace \"｜\" with ASCII \"|\"")},
+    "checklist.malformed-item": {
+        "zh": ("清单项写法不对，不会显示成可以打勾的方框：“{text}”",
+               "写成“- [ ] 事项”：英文方括号，中间一个英文空格，后面再一个空格。"),
+        "en": ("this item is not a checkbox as written: \"{text}\"",
+               "write \"- [ ] item\": ASCII brackets with one space inside, and a space after")},
+    "structure.empty-section": {
+        "zh": ("必需章节“{title}”下面没有内容", "写上几句，或写明“暂无”以及什么时候会更新。"),
+        "en": ("required section \"{title}\" is empty",
+               "write a few lines, or say there is nothing yet and when there will be")},
+    # template text left in: an error in a guide to be published, a note in a draft
+    "writing.placeholder": {
+        "zh": ("还留着模板里的占位文字：“{text}”", "换成真正的内容（guides new 和 guides translate 写的示范文字都要替换）。"),
+        "en": ("template text is still here: \"{text}\"",
+               "replace it with the real text (guides new and guides translate write it as "
+               "an example)")},
+    "writing.todo": {
+        "zh": ("还有待办标记“{word}”：“{text}”", "补完这里的内容，再删掉“{word}”。"),
+        "en": ("a to-do mark \"{word}\" is still here: \"{text}\"",
+               "finish this part, then delete \"{word}\"")},
+    "translation.copied": {
+        "zh": ("有 {count} 处和普通话原文一模一样，还没有翻译，第一处：“{text}”",
+               "翻译成{language}（guides translate 先复制原文，要逐句改写）。"),
+        "en": ("{count} line(s) are the Mandarin source's, not yet translated; the first: "
+               "\"{text}\"", "translate them into {language} (guides translate starts "
+               "from a copy of the source)")},
+    # links written the Chinese way
+    "link.fullwidth-bracket": {
+        "zh": ("链接用了中文括号“{bracket}”，不会变成链接：“{text}”", "写成 [文字](地址)：英文方括号加英文圆括号，中间不留空格。"),
+        "en": ("the link uses full-width brackets \"{bracket}\" and is not a link: \"{text}\"",
+               "write [text](address) with ASCII brackets and nothing between them")},
+    "link.space": {
+        "zh": ("链接地址里有空格：“{url}”", "删掉地址里的空格；地址要一口气写完。"),
+        "en": ("the link address has a space in it: \"{url}\"", "remove the spaces from the address")},
+    "link.md-file": {
+        "zh": ("链接写了文件名 {url}", "链接另一篇指南写文件夹，例如 ../{folder}/（每种语言会自动打开对应版本）。"),
+        "en": ("the link names a file: {url}",
+               "link another guide by its folder, e.g. ../{folder}/ (each language then opens "
+               "its own version)")},
+    "home.unreachable": {
+        "zh": ("已发布，但首页没有链接到这篇指南（也没有从首页能点到的页面链接它）",
+               "在 content/home/zh.md 的相应栏目里加一行：- [{title}](../{folder}/)"),
+        "en": ("published, but nothing on the home page leads to this guide",
+               "add a line under the right heading of content/home/zh.md: "
+               "- [{title}](../{folder}/)")},
+    # phone numbers: the character at fault, and the number shown = the number dialled
+    "phone.digit": {
+        "zh": ("电话号码“{number}”里有全角或非英文数字“{char}”", "切换到英文输入法重新输入数字：{fix}"),
+        "en": ("the phone number \"{number}\" has a non-ASCII digit \"{char}\"",
+               "type the digits again with the English keyboard: {fix}")},
+    "phone.dash": {
+        "zh": ("电话号码“{number}”里用了“{char}”做连接号", "区号和号码之间用英文短横线“-”：{fix}"),
+        "en": ("the phone number \"{number}\" uses \"{char}\" as a dash",
+               "use an ASCII hyphen \"-\" after the area code: {fix}")},
+    "phone.space": {
+        "zh": ("电话号码“{number}”中间有空格", "手机可能认不出带空格的号码、点了也拨不通：写成 {fix}"),
+        "en": ("the phone number \"{number}\" has spaces in it",
+               "phones may not recognise or dial it: write {fix}")},
+    "phone.space-link": {
+        "zh": ("电话链接“{number}”里有空格，点了拨不通", "tel: 后面的号码不能有空格：写成 [{shown}](tel:{fix})"),
+        "en": ("the phone link \"{number}\" has spaces and does not dial",
+               "no spaces after tel: write [{shown}](tel:{fix})")},
+    "phone.invisible": {
+        "zh": ("电话号码“{number}”里有看不见的字符 {char}", "它会打乱号码的显示顺序或让号码拨不通：删掉这个号码重新手打：{fix}"),
+        "en": ("the phone number \"{number}\" holds an invisible character {char}",
+               "it can reorder the digits shown or break dialling: type the number again: {fix}")},
+    "phone.mismatch": {
+        "zh": ("电话链接显示的是“{shown}”，拨出去的却是“{dialled}”", "显示的号码和 tel: 后面的号码要一样：[{dialled}](tel:{dialled})"),
+        "en": ("the phone link shows \"{shown}\" but dials \"{dialled}\"",
+               "show the number it dials: [{dialled}](tel:{dialled})")},
+    "phone.extension": {
+        "zh": ("电话链接“{number}”里写了分机号，手机拨不出去", "tel: 后面只写总机号码，分机号用英文逗号隔开：tel:{fix}"),
+        "en": ("the phone link \"{number}\" has an extension written in words and does not dial",
+               "put only digits after tel:, with a comma before the extension: tel:{fix}")},
+    "phone.free800": {
+        "zh": ("“{number}”是 800 免费电话，很多手机打不通", "同时写上一个手机能打的号码（如 400 号码或座机）。"),
+        "en": ("\"{number}\" is an 800 freephone number, which many mobile phones cannot call",
+               "give a number mobiles can call as well (a 400 number or a landline)")},
 }
 
 SUGGEST = {"zh": "（是不是想写“{suggestion}”？）", "en": " (did you mean \"{suggestion}\"?)"}

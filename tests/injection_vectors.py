@@ -24,6 +24,9 @@ REMOTE = "html.remote-resource"
 SVG = "svg.unsafe"
 FM = "fm.html"
 ACTIVE = "file.active"
+TEL_MISMATCH = "phone.mismatch"
+TEL_HIDDEN = "phone.invisible"
+TEL_DIGIT = "phone.digit"
 
 
 @dataclass(frozen=True)
@@ -163,4 +166,25 @@ VECTORS: list[Vector] = [
     v("svg-file-entity-href", "![图](pic.svg)", SVG, file="pic.svg",
       files={"pic.svg": '<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript&#58;'
                         f'{P}"><text y="9">x</text></a></svg>'}),
+    # -- numbers that lie (h-mistakes, issue 16 item 6): a phone link must dial the number it
+    # shows, in ASCII digits, with no bidi or zero-width characters to reorder or hide them
+    v("tel-shows-another-number", "[12345](tel:110)", TEL_MISMATCH),
+    v("tel-shows-another-landline", "[0512-65251234](tel:0512-65251235)", TEL_MISMATCH),
+    v("tel-words-and-another-number", "[急救 120](tel:110)", TEL_MISMATCH),
+    v("tel-percent-encoded", "[12345](tel:%31%31%30)", TEL_MISMATCH),
+    v("tel-entity-encoded", "[12345](tel:&#49;&#49;&#48;)", TEL_MISMATCH),
+    v("tel-html-anchor", '<a href="tel:110">12345</a>', TEL_MISMATCH),
+    v("tel-rlo-in-text", "[\u202e54321](tel:12345)", TEL_HIDDEN),
+    v("tel-rlo-in-url", "[12345](tel:\u202e54321)", TEL_HIDDEN),
+    v("tel-rli-in-text", "[\u2067120\u2069](tel:120)", TEL_HIDDEN),
+    v("tel-lrm-in-url", "[120](tel:12\u200e0)", TEL_HIDDEN),
+    v("tel-rlm-in-text", "[12\u200f345](tel:12345)", TEL_HIDDEN),
+    v("tel-zero-width-space", "[12345](tel:123\u200b45)", TEL_HIDDEN),
+    v("tel-fullwidth-digits-shown", "[１２３４５](tel:12345)", TEL_DIGIT),
+    v("tel-fullwidth-digits-dialled", "[12345](tel:１２３４５)", TEL_DIGIT),
+    v("tel-arabic-indic-digits", "[١٢٣٤٥](tel:١٢٣٤٥)", TEL_DIGIT),
+    v("tel-devanagari-digits", "[12345](tel:१२३४५)", TEL_DIGIT),
+    v("tel-mathematical-digits", "[𝟏𝟐𝟑𝟒𝟓](tel:12345)", TEL_DIGIT),
+    v("text-number-rlo", "请拨打 \u202e54321 咨询。", TEL_HIDDEN),
+    v("text-number-fullwidth", "请拨打 １２３４５ 咨询。", TEL_DIGIT),
 ]

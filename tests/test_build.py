@@ -67,7 +67,7 @@ def test_the_english_build_takes_the_english_files(site):
 
 
 def test_errors_in_content_stop_the_build(site, caplog):
-    site.guide("broken", version="二")
+    site.guide("broken", version="二")  # (and not linked from the home page: a warning)
     with caplog.at_level(logging.INFO, logger="mkdocs"):
         with pytest.raises(Abort):
             build_site(site)
@@ -75,7 +75,7 @@ def test_errors_in_content_stop_the_build(site, caplog):
     assert errors == [
         'guides: content/broken/zh.md:6: error: field "version" must be a whole number, '
         'not "二" [fm.type] — hint: for example version: 3',
-        "FAILED: checked 5 files: 1 error, 0 warnings, 2 notes; run `guides check` for details",
+        "FAILED: checked 5 files: 1 error, 1 warning, 2 notes; run `guides check` for details",
     ]
     assert not (site.base / "site/index.html").exists()
 

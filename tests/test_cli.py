@@ -45,7 +45,7 @@ def test_broken_tree_report_in_chinese(broken):
     result = run(["check", "--content", "content", "--today", "2026-11-29"], broken)
     assert result.returncode == 1
     assert result.stderr == ""
-    assert result.stdout.splitlines()[-1] == "未通过：检查了 9 个文件，24 个错误，4 个警告，3 条提示"
+    assert result.stdout.splitlines()[-1] == "未通过：检查了 9 个文件，25 个错误，3 个警告，3 条提示"
     golden("broken.zh.txt", result.stdout)
 
 
@@ -54,7 +54,7 @@ def test_broken_tree_report_in_english(broken):
                  broken)
     assert result.returncode == 1
     assert result.stdout.splitlines()[-1] == \
-        "FAILED: checked 9 files: 24 errors, 4 warnings, 3 notes"
+        "FAILED: checked 9 files: 25 errors, 3 warnings, 3 notes"
     golden("broken.en.txt", result.stdout)
 
 
@@ -65,7 +65,7 @@ def test_broken_tree_json_has_the_same_findings(broken):
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert (data["files_checked"], data["errors"], data["warnings"], data["notes"]) == \
-        (9, 24, 4, 3)
+        (9, 25, 3, 3)
     located = [f"{f['path']}:{f['line']}: {f['severity']}: {f['message']} [{f['code']}]"
                for f in data["findings"]]
     assert located == [line for line in text.splitlines() if not line.startswith("    ")][:-1]

@@ -124,7 +124,7 @@ def test_checklist_phases(tree):
     assert tree.found() == [
         'content/bad/zh.md:14: error: item "没有阶段" is not under a phase '
         "[checklist.outside-phase]",
-        'content/bad/zh.md:20: warning: item "洗手" is already ticked [checklist.prechecked]',
+        'content/bad/zh.md:20: error: item "洗手" is already ticked [checklist.prechecked]',
         'content/bad/zh.md:21: error: phase "空阶段" has no items [checklist.empty-phase]',
     ]
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from guides.checks import hotlines, links, safety, schema, structure, translations
+from guides.checks import hotlines, links, reach, safety, schema, structure, translations, writing
 from guides.checks.context import Context
 from guides.findings import Report
 from guides.reader import Content, read_content
 
 CHECKS = (schema.check, translations.check, structure.check, links.check, hotlines.check,
-          safety.check)
+          safety.check, writing.check, reach.check)
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote
 
 from guides.checks.context import Context
+from guides.checks.phonelinks import anchor_text, check_tel
+from guides.checks.writing import spaced_tel_links
 from guides.frontmatter import parse_yaml
 from guides.model import DEFAULT_LANGUAGE, HOTLINES_FILE
 from guides.phones import is_valid_chinese_number
@@ -17,14 +18,15 @@ def check(ctx: Context) -> None:
         if not doc.readable:
             continue
         scan = ctx.scan(doc)
-        hrefs = [(link.url, link.line) for link in scan.links if not link.image]
-        hrefs += [(v, tag.line) for tag in scan.tags if tag.name == "a"
-                  for k, v in tag.attrs if k == "href"]
-        for href, line in hrefs:
+        hrefs = [(link.url, link.text, link.line) for link in scan.links if not link.image]
+        hrefs += [(v, anchor_text(scan.lines[tag.line - scan.first_line], v), tag.line)
+                  for tag in scan.tags if tag.name == "a" for k, v in tag.attrs if k == "href"]
+        # `[0512 6525 1234](tel:0512 6525 1234)`: not a link to the scan, one to Markdown
+        hrefs += [(url, text, scan.first_line + i) for i, line in enumerate(scan.lines)
+                  if "](" in line for text, url in spaced_tel_links(line)]
+        for href, text, line in hrefs:
             if href.strip().lower().startswith("tel:"):
-                number = unquote(href.strip()[4:])
-                if not is_valid_chinese_number(number):
-                    ctx.error(doc, line, "phone.invalid", number=number)
+                check_tel(ctx, doc, href, text, line)  # shown = dialled, and dialable
     for path in ctx.content.data_files:
         if path.name == HOTLINES_FILE:
             check_hotlines_file(ctx, path)

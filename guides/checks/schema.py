@@ -6,6 +6,7 @@ import difflib
 import re
 from typing import Any
 
+from guides import yamlhints
 from guides.checks.context import Context
 from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
 
@@ -24,7 +25,7 @@ def check_document(ctx: Context, doc: Document) -> None:
         if key not in FIELDS:
             close = difflib.get_close_matches(key.lower(), list(FIELDS), n=1, cutoff=0.6)
             ctx.error(doc, doc.line_of(key), "fm.unknown-key", key=key,
-                      suggestion=close[0] if close else "")
+                      suggestion=yamlhints.FIELD_NAMES.get(key) or (close[0] if close else ""))
     for spec in FIELDS.values():
         if spec.name == "source_version":
             continue
@@ -42,8 +43,11 @@ def check_document(ctx: Context, doc: Document) -> None:
 def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
     spec = FIELDS[name]
     line = doc.line_of(name)
-    got = _type_name(value)
+    got = _shown(value)  # what the editor wrote, not a type's English name (h-mistakes)
     if spec.type in ("str", "choice", "path", "id"):
+        if value is None:  # `title:` or `title: #1 …` (a # starts a comment)
+            ctx.error(doc, line, "fm.blank", field=name, example=spec.example)
+            return
         if not isinstance(value, str):
             ctx.error(doc, line, "fm.type", field=name, expected="text", got=got,
                       example=spec.example)
@@ -62,7 +66,7 @@ def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
                   example=spec.example)
     elif spec.type == "date" and as_date(value) is None:
         ctx.error(doc, line, "fm.type", field=name, expected="date", got=_shown(value),
-                  example=spec.example)
+                  example=spec.example, suggestion=yamlhints.suggest_date(value))
     elif spec.type == "history":
         _check_history(ctx, doc, line, value)
     elif spec.type == "folders":
@@ -137,17 +141,28 @@ def _check_dates(ctx: Context, doc: Document) -> None:
 
 
 def _closest(value: str, choices: tuple[str, ...]) -> str:
+    meant = yamlhints.suggest_choice(value, choices)  # 已发布, full-width commas and spaces
+    if meant:
+        return meant
     close = difflib.get_close_matches(str(value).lower(), choices, n=1, cutoff=0.5)
     return close[0] if close else ""
 
 
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "empty"
-    return {bool: "yes/no", int: "integer", float: "number", str: "text", list: "list",
-            dict: "mapping"}.get(type(value), type(value).__name__)
-
-
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    text = _written(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _written(value: Any) -> str:
+    """A value as it reads in front matter (no Python repr in an editor's message)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "[" + ", ".join(_written(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_written(k)}: {_written(v)}" for k, v in value.items()) + "}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -101,8 +101,8 @@ def _check_checklist(ctx: Context, doc: Document, scan: Scan) -> None:
     for task in scan.tasks:
         if not phases or task.line < phases[0].line:
             ctx.error(doc, task.line, "checklist.outside-phase", text=task.text)
-        if task.checked:
-            ctx.warning(doc, task.line, "checklist.prechecked", text=task.text)
+        if task.checked:  # an error: a volunteer may skip a step shown as done
+            ctx.error(doc, task.line, "checklist.prechecked", text=task.text)
     ends = [p.line for p in phases[1:]] + [scan.first_line + len(scan.lines)]
     for phase, end in zip(phases, ends, strict=False):
         if not any(phase.line < t.line < end for t in scan.tasks):
