@@ -71,7 +71,7 @@ def test_a_page_whose_front_matter_cannot_be_read_still_opens_in_the_preview(tmp
     preview = texts(build_site(tree, command="serve"))
     guide = preview["guide/index.html"]
     assert "This page cannot be shown yet." in guide
-    assert 'data-code="fm.yaml"' in guide and "<code>content/guide/zh.md:" in guide
+    assert 'data-code="fm.' in guide and "<code>content/guide/zh.md:3</code>" in guide
     assert 'data-code="file.encoding"' in preview["latin1/index.html"]
     # a build refuses such content: no stand-in pages are ever published
     assert not build_site(small_tree(tmp_path / "clean")).joinpath("latin1").exists()
