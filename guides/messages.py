@@ -297,10 +297,38 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("\"{name}\" is a web page or script: published, it would run in readers' browsers",
                "delete it; write what readers should see as a guide (.md), and keep only "
                "images, audio and PDFs as files")},
+    # uploaded SVG and PDF files (h-svg): refused files are never published, in the preview either
     "svg.unsafe": {
-        "zh": ("SVG 图片里有脚本或外部引用：{what}", "用绘图软件重新导出为普通 SVG 或 PNG。"),
-        "en": ("the SVG contains script or external references: {what}",
-               "export it again as a plain SVG or PNG")},
+        "zh": ("SVG 图片里有不允许的内容：{what}。这个文件不会发布",
+               "SVG 单独打开时是本站的一个网页，里面的脚本、事件属性、实体、外部链接或外部样式都会在本站运行或加载外站内容。"
+               "用绘图软件重新导出为“普通 SVG”（Inkscape：另存为 → 普通 SVG；Illustrator：导出为 SVG，不勾选“包含脚本”），"
+               "或者导出成 PNG。SVG 里只能有图形、文字、渐变、滤镜和样式，链接只能指向本文件里的 #编号，"
+               "图片只能是同一文件夹里的 PNG/JPG/GIF/WebP。Inkscape 等软件自己的编辑数据可以保留。"),
+        "en": ("the SVG contains something that is not allowed: {what}; this file is not published",
+               "opened on its own, an SVG is a page of this site: script, event attributes, entities, "
+               "outside links or style sheets in it would run here or load other sites. Export it again "
+               "as a plain SVG (Inkscape: Save As > Plain SVG) or as PNG. An SVG may hold shapes, text, "
+               "gradients, filters and styles; links only to #ids in the same file, images only PNG/JPG/"
+               "GIF/WebP files in the same folder. Drawing programs' own data (Inkscape, Sodipodi) may stay")},
+    "svg.invalid": {
+        "zh": ("SVG 图片无法按 XML 读取：{what}。这个文件不会发布",
+               "用绘图软件重新保存为 UTF-8 编码的普通 SVG（根元素是 <svg xmlns=\"http://www.w3.org/2000/svg\">），或者导出成 PNG。"),
+        "en": ("the SVG cannot be read as XML: {what}; this file is not published",
+               "save it again from a drawing program as a plain, UTF-8 SVG (its root element "
+               "<svg xmlns=\"http://www.w3.org/2000/svg\">), or export it as PNG")},
+    "pdf.active": {
+        "zh": ("PDF 里有脚本、附件、表单提交或其他会自己运行的内容：{what}。这个文件不会发布",
+               "读者只需要能看、能打印的 PDF。用原来的软件“导出为 PDF”或“打印为 PDF”重新生成一份，"
+               "不要加 JavaScript、附件、多媒体或可提交的表单。"),
+        "en": ("the PDF holds script, attachments, form submission or other active content: {what}; "
+               "this file is not published",
+               "readers need a PDF they can read and print: make it again with \"Export as PDF\" or "
+               "\"Print to PDF\", without JavaScript, attachments, media or forms that submit")},
+    "pdf.invalid": {
+        "zh": ("PDF 文件无法读取（{what}）。这个文件不会发布",
+               "用原来的软件重新导出 PDF。加了密码的 PDF 先去掉密码再放进来。"),
+        "en": ("the PDF cannot be read ({what}); this file is not published",
+               "export the PDF again from the program that made it; remove any password first")},
     # phones
     "phone.invalid": {
         "zh": ("电话号码“{number}”不是有效的中国号码", "核对号码：座机带区号（0512-6xxxxxxx），手机 11 位，或 12345 这类服务号。"),

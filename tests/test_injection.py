@@ -24,6 +24,8 @@ from injection_vectors import VECTORS, Vector
 
 SAFETY_CODES = {"html.forbidden-tag", "html.event-attr", "html.unsafe-url",
                 "html.remote-resource", "svg.unsafe", "fm.html", "file.active",
+                # uploaded SVG and PDF files (h-svg)
+                "svg.invalid", "pdf.active", "pdf.invalid",
                 # numbers that lie (h-mistakes)
                 "phone.mismatch", "phone.invisible", "phone.digit"}
 BODY_LINE = 14  # the first body line of a guide written by Tree.guide
@@ -40,7 +42,7 @@ def expected_place(path: Path, vector: Vector) -> tuple[str, int]:
     """(file, line) where the finding belongs."""
     rel = path.parent.relative_to(path.parents[2]).as_posix()
     if vector.file:
-        return f"{rel}/{vector.file}", 1
+        return f"{rel}/{vector.file}", 1 + vector.line
     if vector.meta:
         key = next(iter(vector.meta))
         lines = path.read_text(encoding="utf-8").split("\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from injection_vectors import PLAIN_PDF  # a real PDF: unreadable ones are refused
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 
 
@@ -9,7 +11,7 @@ def test_links_to_guides_sections_and_files_resolve(tree):
     tree.guide("home", body="见[指南](../g/#do-now)和[本页](#top)与[英文](../g/en.md)\n\n## 顶部 {#top}\n")
     tree.guide("g", body="## 现在 {#do-now}\n[回首页](../home/) [表格](form.pdf) [首页](../)\n")
     tree.guide("g", lang="en", body="## Now {#do-now}\n")
-    tree.write("g/form.pdf", b"%PDF-1.4")
+    tree.write("g/form.pdf", PLAIN_PDF)
     assert tree.found() == []
 
 
@@ -61,7 +63,7 @@ def test_images_need_alt_text_and_a_file(tree):
 
 
 def test_image_with_wrong_format(tree):
-    tree.write("a/form.pdf", b"%PDF")
+    tree.write("a/form.pdf", PLAIN_PDF)
     tree.guide("a", body="![表](form.pdf)\n")
     assert tree.codes() == ["media.format"]
 

@@ -23,6 +23,8 @@ from guides.linkcheck import check_site
 from guides.publish import KEEP, PublishError, current, is_complete, publish, releases, rollback
 
 NGINX = "/usr/sbin/nginx"
+NGINX_CONF = REPO / "deploy/nginx.conf"  # the configuration the documentation gives
+MIME_TYPES = "/etc/nginx/mime.types"  # Debian's, as a stock http { } block includes it
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
@@ -101,11 +103,11 @@ http {{
   access_log off;
   client_body_temp_path {tmp_path}/body; proxy_temp_path {tmp_path}/proxy;
   fastcgi_temp_path {tmp_path}/fcgi; uwsgi_temp_path {tmp_path}/uwsgi; scgi_temp_path {tmp_path}/scgi;
-  types {{ text/html html; text/css css; application/javascript js; }}
+  include {MIME_TYPES};
   server {{
     listen 127.0.0.1:{port};
     root {target}/current;
-    location / {{ try_files $uri $uri/index.html =404; }}
+    include {NGINX_CONF};
   }}
 }}
 """)
@@ -124,13 +126,140 @@ def fetch(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
+def response(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return answer.status, {k.lower(): v for k, v in answer.headers.items()}, \
+                answer.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, b""
+
+
+def wait_for(url: str) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if fetch(url)[0] == 200:
+                return
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, "nginx did not start"
+        time.sleep(0.1)
+
+
+def directives(policy: str) -> dict[str, str]:
+    return {part.split()[0]: " ".join(part.split()[1:])
+            for part in policy.split(";") if part.strip()}
+
+
+def with_files(site: Path):
+    """A release of the built site with an SVG and a PDF beside a guide, as uploaded."""
+    from injection_vectors import PLAIN_PDF, SVG_SCRIPT
+
+    def build(folder: Path) -> None:
+        copier(site)(folder)
+        (folder / "testing-guide/map.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><rect width="9" '
+            'height="9"/></svg>', encoding="utf-8")
+        # what the build refuses, put there by hand: the headers are the second wall
+        (folder / "testing-guide/unsafe.svg").write_text(SVG_SCRIPT, encoding="utf-8")
+        (folder / "testing-guide/sheet.pdf").write_bytes(PLAIN_PDF)
+    return build
+
+
+def test_nginx_sends_the_security_headers(nginx, site):
+    """The documented configuration (deploy/nginx.conf): a page's policy matches its <meta>
+    policy and adds frame-ancestors; hashed assets are cached for good; SVGs and PDFs get a
+    policy of their own; every response is nosniff with a referrer policy."""
+    from guides.csp import policy
+
+    target, url = nginx
+    publish(target, with_files(site))
+    wait_for(url)
+    hashed = [next(site.glob(pattern)).relative_to(site).as_posix() for pattern in (
+        "assets/javascripts/bundle.*.min.js", "assets/stylesheets/main.*.min.css",
+        "assets/javascripts/shouwang.*.js", "assets/stylesheets/shouwang.*.css",
+        "search/??????????/*.json", "en/search/??????????/*.json",
+        "search/??????????/d/*.json")]
+    bundle = hashed[0]
+    answers = {path: response(url + path) for path in (
+        "", "testing-guide/", *hashed, "testing-guide/map.svg", "testing-guide/sheet.pdf",
+        "sw.js", "search/search_index.json", "assets/javascripts/search-worker.js",
+        "no-such-page/")}
+    assert {path: status for path, (status, _, _) in answers.items() if status != 200} == {
+        "no-such-page/": 404}
+    for path, (_, headers, _) in answers.items():
+        assert headers["x-content-type-options"] == "nosniff", path
+        assert headers["referrer-policy"] == "same-origin", path
+        assert headers["x-frame-options"] == "DENY", path
+        assert "server" not in headers or headers["server"] == "nginx", path
+    page = directives(answers["testing-guide/"][1]["content-security-policy"])
+    meta = directives(policy(""))  # the page's own <meta> policy, less its script hashes
+    assert page.pop("frame-ancestors") == "'none'"
+    assert page.pop("script-src") == "'self' 'unsafe-inline'"  # meta: 'self' + hashes
+    assert meta.pop("script-src") == "'self'"
+    assert page == meta
+    html = answers["testing-guide/"][2].decode("utf-8")
+    assert f'content="{policy(html)}"' in html  # the <meta> policy that narrows inline script
+    assert {path: answers[path][1]["cache-control"] for path in hashed} == {
+        path: "public, max-age=31536000, immutable" for path in hashed}
+    for unhashed in ("sw.js", "search/search_index.json", "assets/javascripts/search-worker.js"):
+        assert answers[unhashed][1]["cache-control"] == "no-cache", unhashed
+    assert answers[bundle][1]["content-security-policy"] == \
+        answers[""][1]["content-security-policy"]
+    assert answers[""][1]["cache-control"] == answers["sw.js"][1]["cache-control"] == "no-cache"
+    svg = answers["testing-guide/map.svg"][1]
+    assert svg["content-type"] == "image/svg+xml"
+    assert directives(svg["content-security-policy"]) == {
+        "default-src": "'none'", "style-src": "'unsafe-inline'", "img-src": "'self' data:",
+        "frame-ancestors": "'none'", "sandbox": ""}
+    pdf = answers["testing-guide/sheet.pdf"][1]
+    assert pdf["content-type"] == "application/pdf"
+    assert directives(pdf["content-security-policy"]) == {
+        "default-src": "'none'", "style-src": "'unsafe-inline'", "img-src": "'self' data:",
+        "object-src": "'self'", "frame-src": "'self'", "frame-ancestors": "'none'"}
+    assert "sandbox" not in pdf["content-security-policy"]  # Chrome's viewer will not open
+    # gzip_static: the build's .gz copies are sent to those who accept them
+    status, headers, body = response(url + "testing-guide/", **{"Accept-Encoding": "gzip"})
+    assert headers.get("content-encoding") == "gzip"
+    assert headers["content-security-policy"] == answers["testing-guide/"][1][
+        "content-security-policy"]
+
+
+def test_under_nginx_pages_work_and_an_svg_cannot_run_script(nginx, site, browser):
+    """With both policies, the page's scripts all run (no violation); an SVG with script,
+    were one ever published, runs none of it under the header's sandbox."""
+    from conftest import PHONE
+
+    target, url = nginx
+    publish(target, with_files(site))
+    wait_for(url)
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("dialog", lambda d: (errors.append(f"dialog {d.message}"), d.dismiss()))
+        page.goto(url + "testing-guide/")
+        page.wait_for_load_state("load")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null || "
+                               "document.readyState === 'complete'")
+        assert page.evaluate("typeof document$ !== 'undefined'")  # Material's bundle ran
+        assert page.evaluate("document.documentElement.dataset.shouwang !== undefined || "
+                             "!!document.querySelector('.md-header')")
+        page.goto(url + "testing-guide/unsafe.svg")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+        assert [e for e in errors if "Content Security Policy" in e or "dialog" in e] == []
+    finally:
+        context.close()
+
+
 def test_nginx_never_serves_an_error_or_a_partial_page(nginx, site):
     target, url = nginx
     publish(target, copier(site, "r0"))
-    deadline = time.monotonic() + 20
-    while fetch(url)[0] != 200:
-        assert time.monotonic() < deadline, "nginx did not start"
-        time.sleep(0.1)
+    wait_for(url)
     stop = threading.Event()
     problems: list[str] = []
     fetched = [0]

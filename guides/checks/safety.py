@@ -1,9 +1,10 @@
 """Content must not run script or pull anything from another host.
 
-Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs, front matter and
-SVG files are all read; URLs are compared after undoing entity and white-space tricks, as
-a browser would read them (`jav&#x61;script:` is `javascript:`). The build cleans every
-page as well (`guides.sanitize`); these errors tell the editor what to fix.
+Raw HTML in Markdown, attribute lists (`{: onclick=... }`), link URLs, front matter, SVG
+images and PDFs (`guides.filesafety`) are all read; URLs are compared after undoing entity
+and white-space tricks, as a browser would read them (`jav&#x61;script:` is `javascript:`).
+The build cleans every page as well (`guides.sanitize`); these errors tell the editor what
+to fix.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import html
 import re
 
+from guides import filesafety
 from guides.checks.context import Context
 from guides.model import Document
-from guides.reader import read_text
 from guides.sanitize import looks_like_markup
 from guides.urls import is_remote, normalise_url, scheme_of
 
@@ -55,8 +56,8 @@ def check(ctx: Context) -> None:
             _check_attrs(ctx, doc, "{: }", attr_list.attrs, attr_list.line)
         _check_front_matter(ctx, doc, "", doc.meta)
     for asset in sorted(ctx.content.assets):
-        if asset.lower().endswith(".svg"):
-            _check_svg(ctx, asset)
+        if filesafety.is_checked(asset):
+            _check_file(ctx, asset)
         elif asset.lower().endswith(ACTIVE_SUFFIXES):
             rel = ctx.content.rel(ctx.content.root / asset)
             ctx.error(rel, 1, "file.active", name=asset.rsplit("/", 1)[-1])
@@ -105,25 +106,13 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
-def _check_svg(ctx: Context, asset: str) -> None:
+def _check_file(ctx: Context, asset: str) -> None:
+    """SVG images and PDFs: read with a real parser and an allowlist (guides.filesafety);
+    the build refuses to copy the same files, so an error here is never published."""
     path = ctx.content.root / asset
-    rel = ctx.content.rel(path)
-    text = read_text(path, rel, ctx.findings)
-    if text is None:
-        return
-    lowered = normalise_url(text)
-    for needle, what in (("<script", "<script>"), ("javascript:", "javascript:"),
-                         ("<foreignobject", "<foreignObject>")):
-        if needle in lowered:
-            ctx.error(rel, 1, "svg.unsafe", what=what)
-    for match in re.finditer(r"\son[a-z]+\s*=", text, re.IGNORECASE):
-        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
-                  what=match.group(0).strip())
-        break
-    for match in re.finditer(r"(?:href|src)\s*=\s*[\"']\s*(?:https?:)?//", text, re.IGNORECASE):
-        ctx.error(rel, text.count("\n", 0, match.start()) + 1, "svg.unsafe",
-                  what=match.group(0).strip())
-        break
+    problem = filesafety.check_file(path)
+    if problem is not None:
+        ctx.error(ctx.content.rel(path), problem.line, problem.code, **problem.message_args())
 
 
 def _short(url: str) -> str:
