@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from guides.messages import render
 
 SEVERITIES = ("error", "warning", "note")
+# Printed to a terminal, these would move the cursor, recolour, retitle the window or
+# reorder the text around them (a file name or value can hold any of them): C0 and C1
+# controls, DEL, bidirectional and invisible format characters, line separators.
+CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+                      "\u2060-\u2069\ufeff]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as an escape (`\\x1b`, `\\u202e`)."""
+    def escape(match: re.Match[str]) -> str:
+        char = match.group(0)
+        code = ord(char)
+        return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    return CONTROLS.sub(escape, text)
 
 
 @dataclass(frozen=True)
@@ -25,9 +42,10 @@ class Finding:
         return render(self.code, lang, self.args)
 
     def format(self, lang: str = "zh") -> str:
-        message, hint = self.message(lang)
+        """One finding for a terminal: controls from file names and values escaped."""
+        message, hint = (visible(part) for part in self.message(lang))
         label = {"zh": "提示：", "en": "hint: "}[lang]
-        text = f"{self.path}:{self.line}: {self.severity}: {message} [{self.code}]"
+        text = f"{visible(self.path)}:{self.line}: {self.severity}: {message} [{self.code}]"
         return f"{text}\n    {label}{hint}" if hint else text
 
     def as_json(self, lang: str = "zh") -> dict[str, Any]:
@@ -46,6 +64,8 @@ class Finding:
 class Report:
     findings: list[Finding]
     files_checked: int
+    # What was checked (guides.reader.Content): the build publishes exactly these bytes.
+    content: Any = field(default=None, repr=False, compare=False)
 
     def sorted(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (f.path, f.line, f.code))

@@ -510,6 +510,73 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "give a number mobiles can call as well (a 400 number or a landline)")},
 }
 
+# -- h-input (issue 16: files read once, names, old names) ---------------------------------
+CATALOG.update({
+    "file.symlink": {
+        "zh": ("“{name}”是一个链接（指向 {target}），不会被读取，也不会发布",
+               "把真正的文件复制到这里，替换这个链接：网站只发布 content/ 里实实在在的文件。"),
+        "en": ("\"{name}\" is a symbolic link (to {target}); it is not read or published",
+               "copy the real file here in place of the link: the site publishes only files "
+               "that are really inside content/")},
+    "file.special": {
+        "zh": ("“{name}”不是普通文件（{kind}），不会被读取，也不会发布",
+               "删掉它。content/ 里只放 .md 文本、图片、录音和 PDF。"),
+        "en": ("\"{name}\" is not a regular file ({kind}); it is not read or published",
+               "delete it: content/ holds only .md files, images, audio and PDFs")},
+    "file.hardlink": {
+        "zh": ("“{name}”是一个硬链接（磁盘上另有 {links} 处是同一个文件），不会被读取，也不会发布",
+               "把文件复制一份放在这里（复制，不要链接）。"),
+        "en": ("\"{name}\" is a hard link (the same file as {links} places on the disk); it "
+               "is not read or published", "put a copy of the file here, not a link")},
+    "file.too-deep": {
+        "zh": ("文件夹套得太深（超过 {depth} 层），里面的文件不会被读取",
+               "图片和录音直接放在指南文件夹里，例如 content/指南名/图片.png。"),
+        "en": ("folders nested too deep (more than {depth} levels); nothing inside is read",
+               "keep images and audio in the guide's folder, e.g. content/guide-name/photo.png")},
+    "file.folder-name": {
+        "zh": ("文件夹名“{name}”不能用在网址里",
+               "文件夹名就是网址的一部分：只用小写英文字母 a–z、数字 0–9 和单个连字符 -，"
+               "例如 testing-guide。"),
+        "en": ("the folder name \"{name}\" cannot be part of a web address",
+               "a folder name is part of the page's address: use only lowercase letters a-z, "
+               "digits 0-9 and single hyphens, e.g. testing-guide")},
+    "file.file-name": {
+        "zh": ("文件名“{name}”里有网址里用不了的字符",
+               "文件名里不要有空格、# ? % & 引号、尖括号或看不见的控制字符，把它们换成连字符 -，"
+               "再改正文里的链接。"),
+        "en": ("the file name \"{name}\" has characters that break web addresses",
+               "no spaces, # ? % & quotes, angle brackets or invisible control characters in "
+               "file names: replace them with a hyphen -, then fix the links to it")},
+    "fm.renamed-path": {
+        "zh": ("renamed_from 里的“{value}”不是一个文件夹名",
+               "只写这篇指南以前的文件夹名，例如 renamed_from: [old-testing-guide]；"
+               "不要写 /、.. 或完整网址。"),
+        "en": ("\"{value}\" in renamed_from is not a folder name",
+               "write only the folder names this guide had before, e.g. renamed_from: "
+               "[old-testing-guide]; no /, .. or full addresses")},
+    "fm.renamed-name": {
+        "zh": ("renamed_from 里的“{value}”不能用在网址里",
+               "旧文件夹名只能由小写字母 a–z、数字 0–9 和单个连字符 - 组成。"),
+        "en": ("\"{value}\" in renamed_from cannot be part of a web address",
+               "old folder names are lowercase letters a-z, digits 0-9 and single hyphens")},
+    "fm.renamed-reserved": {
+        "zh": ("renamed_from 里的“{value}”是网站自己生成的页面或文件",
+               "从旧网址跳转会把它盖掉。删掉这一项（保留的名字有：{reserved}）。"),
+        "en": ("\"{value}\" in renamed_from is a page or file the site writes itself",
+               "a redirect there would replace it: remove this entry (reserved: {reserved})")},
+    "fm.renamed-taken": {
+        "zh": ("renamed_from 里的“{value}”是现有指南的文件夹",
+               "跳转会盖掉那篇指南。删掉这一项，或者先给那篇指南改名。"),
+        "en": ("\"{value}\" in renamed_from is the folder of an existing guide",
+               "a redirect would replace that guide: remove this entry, or rename that guide "
+               "first")},
+    "fm.renamed-shared": {
+        "zh": ("renamed_from 里的“{value}”也写在 {other} 里",
+               "一个旧网址只能跳到一篇指南：只在其中一篇里保留它。"),
+        "en": ("\"{value}\" in renamed_from is also in {other}",
+               "an old address can lead to one guide only: keep it in one of them")},
+})
+
 SUGGEST = {"zh": "（是不是想写“{suggestion}”？）", "en": " (did you mean \"{suggestion}\"?)"}
 EXPECTED = {
     "text": ("文字", "text"), "integer": ("正整数", "a whole number"),

@@ -19,7 +19,7 @@ from guides.model import (
     Guide,
     as_date,
 )
-from guides.sanitize import plain_meta, plain_text
+from guides.sanitize import safe_href
 
 AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".ogg": "audio/ogg"}
 
@@ -52,7 +52,8 @@ def audio(doc: Document | None) -> dict[str, str] | None:
     if not isinstance(name, str) or not name.lower().endswith(AUDIO_SUFFIXES):
         return None
     suffix = name[name.rfind("."):].lower()
-    return {"src": site.asset_href(doc.folder, name), "type": AUDIO_TYPES[suffix]}
+    # a front-matter value that becomes a URL: never one that could run (`javascript:`)
+    return {"src": safe_href(site.asset_href(doc.folder, name)), "type": AUDIO_TYPES[suffix]}
 
 
 def page_context(guide: Guide | None, language: str, folder: str, base_url: str,
@@ -73,12 +74,12 @@ def page_context(guide: Guide | None, language: str, folder: str, base_url: str,
         "stale": None if missing else stale(guide, language, folder),
         "hotlines": hotlines,
         "audio": None if missing else audio(doc),
-        "id": plain_meta(meta.get("id", folder)),
-        "kind": plain_meta(meta.get("kind", "")),
+        "id": meta.get("id", folder),  # templates escape whatever they print
+        "kind": meta.get("kind", ""),
         "version": meta.get("version") if isinstance(meta.get("version"), int) else None,
         "updated": updated.isoformat() if updated else "",
         "review_by": review_by.isoformat() if review_by else "",
-        "summary": plain_text(meta["summary"]) if isinstance(meta.get("summary"), str) else "",
+        "summary": meta["summary"] if isinstance(meta.get("summary"), str) else "",
         "url": site.absolute_url(base_url, language, folder),
         "image": base_url + LANGUAGES[language].root + "assets/images/share.png",
     }

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,10 +23,11 @@ from urllib.parse import urlsplit
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from guides import (
@@ -142,6 +146,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
         self._templates = SharedBytecode()
         self.preview_findings: list = []  # `guides serve`: what the check panel shows
+        self._snapshot: Path | None = None  # the private copy of content/ MkDocs reads
+        self._docs_dir = ""  # docs_dir as configured, put back after the build
+        self._snapshot_config: Any = None
 
     @property
     def build(self) -> Build:
@@ -154,8 +161,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 
     def on_env(self, env, *, config, files):
         """The language builds share compiled templates (Material's compile in about half a
-        second a build)."""
+        second a build). Every value a template prints is escaped (`_escaping`)."""
         env.bytecode_cache = self._templates
+        _escaping(env, config)
         return env
 
     def on_config(self, config):
@@ -197,21 +205,49 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if not self.config.enabled or not self.build.top:
             return
         base_dir = Path(config.config_file_path).parent
-        self.content = read_content(Path(config.docs_dir), base=base_dir)
-        # the theme prints these as they are: markup in them is escaped, as in front matter
-        self.hotlines = sanitize.plain_meta(hotlines.load(Path(config.docs_dir)))
-        if not self.config.checks:
-            return
         report, self.report = self.report, None
-        if report is None:
-            report = run_checks(self.content)
-            self._log(report)
-        self._remember_for_preview(report)
-        if report.has_errors and self.command != "serve":
-            lang = self.config.messages
-            more = {"en": "; run `guides check` for details",
-                    "zh": "。运行 guides check 查看详情。"}[lang]
-            raise PluginError(report.summary(lang) + more)
+        docs_dir = Path(config.docs_dir).resolve()
+        checked = getattr(report, "content", None)
+        if checked is None or checked.root != docs_dir:  # not what `guides build` read
+            report, checked = None, read_content(docs_dir, base=base_dir)
+        self.content = checked
+        if self.config.checks:
+            if report is None:
+                report = run_checks(self.content)
+                self._log(report)
+            self._remember_for_preview(report)
+            if report.has_errors and self.command != "serve":
+                lang = self.config.messages
+                more = {"en": "; run `guides check` for details",
+                        "zh": "。运行 guides check 查看详情。"}[lang]
+                raise PluginError(report.summary(lang) + more)
+        self._take_snapshot(config)
+        self.hotlines = hotlines.load(Path(config.docs_dir))
+
+    # -- one snapshot of content/ (issue 16): what was checked is what is built ----------
+
+    def _take_snapshot(self, config) -> None:
+        """MkDocs reads the files as the checks read them, from a private copy: a file
+        changed, linked or swapped on disk after the check is never published, and
+        MkDocs never walks a link in content/ (it follows them)."""
+        self._drop_snapshot()
+        self._snapshot = Path(tempfile.mkdtemp(prefix="shouwang-content-"))
+        self.content.write_snapshot(self._snapshot)
+        self._docs_dir, self._snapshot_config = config.docs_dir, config
+        config.docs_dir = str(self._snapshot)
+
+    def _drop_snapshot(self) -> None:
+        if self._snapshot is not None:
+            shutil.rmtree(self._snapshot, ignore_errors=True)
+            self._snapshot = None
+            # `serve` watches docs_dir after the first build: the editor's folder, not ours
+            self._snapshot_config.docs_dir = self._docs_dir
+
+    def on_build_error(self, *, error) -> None:
+        self._drop_snapshot()
+
+    def on_shutdown(self) -> None:
+        self._drop_snapshot()
 
     def _log(self, report: Report) -> None:
         for finding in report.sorted():
@@ -303,7 +339,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         """A page that says plainly this guide has no version in this language (never a 404
         and never a silent swap to another language); kept out of search and navigation."""
         title = str(guide.source.meta.get("title", folder)) if guide.source else folder
-        text = f"---\ntitle: {title!r}\nsearch:\n  exclude: true\nmissing_translation: true\n---\n"
+        text = (f"---\ntitle: {json.dumps(title)}\nsearch:\n  exclude: true\n"
+                "missing_translation: true\n---\n")
         file = File.generated(config, f"{folder}/{self.build.language}.md", content=text,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = site.dest_for(folder)
@@ -324,10 +361,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if not self.config.enabled:
             return html
         # Last, whatever the checks said: `guides serve` previews pages with errors.
-        page.meta = sanitize.plain_meta(page.meta)  # the theme prints titles unescaped
         return sanitize.clean(printing.wrap_sections(checklists.label_task_items(html)))
 
-    def on_page_context(self, context, *, page, config, nav):
+    def _page_context(self, context, *, page, config, nav):
         if not self.config.enabled:
             return context
         placed = site.page_language(page.file.src_uri)
@@ -346,7 +382,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
         if not missing:
-            sw["qr"] = printing.qr_svg(sw["url"], page.title or folder)
+            # SVG made by segno (which escapes the title): HTML, printed as it is
+            sw["qr"] = Markup(printing.qr_svg(sw["url"], str(page.title or folder)))
         published = page.meta.get("status") == "published"
         sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
                      and not sw["home"] else "")
@@ -361,7 +398,16 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             }
             if page.meta.get("status") == "published":
                 self.build.offline.append(site.page_path(folder))
+        page.meta = sanitize.escaped(page.meta)  # before the search plugin reads the title
         return context
+
+    @event_priority(-100)  # after every other plugin (Material's search rewrites content)
+    def _page_html(self, context, *, page, config, nav):
+        if self.config.enabled:
+            _mark_html(page)
+        return context
+
+    on_page_context = CombinedEvent(_page_context, _page_html)
 
     def on_post_page(self, output_content: str, *, page, config) -> str:
         if not self.config.enabled:
@@ -392,7 +438,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 doc = guide.documents[language]
                 banner["replacement"] = {
                     "href": site.relative_href(language, folder, language, other),
-                    "title": sanitize.plain_text(str(doc.meta.get("title", other)))}
+                    "title": str(doc.meta.get("title", other))}
         return banner
 
     # -- the preview's check panel (guides/panel.py); `guides serve` only -----------------
@@ -458,15 +504,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),
             encoding="utf-8")
-        for folder in self.build.folders:
-            guide = self._guides()[folder]
-            title = str(guide.documents[language].meta.get("title", folder))
-            for old in guide.source.meta.get("renamed_from") or [] if guide.source else []:
-                if isinstance(old, str) and old not in self.build.folders:
-                    path = site_dir / site.page_path(old) / "index.html"
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_text(updates.redirect_html(language, old, folder, self.base_url,
-                                                          title), encoding="utf-8")
+        self._write_redirects(site_dir, language)
         if not self.build.top:
             self.builds.pop()
             return
@@ -476,6 +514,26 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     self._build_language(config, code)
         output.write_robots(site_dir, self.base_url)
         output.compress_tree(site_dir)
+        self._drop_snapshot()
+
+    def _write_redirects(self, site_dir: Path, language: str) -> None:
+        """Old addresses of renamed guides. Only names the checks accept are written (a
+        folder name no guide, generated page or other guide's old name holds), and the
+        writer refuses any path outside the site, `guides serve` included."""
+        claims = site.old_names({folder: g.source.meta.get("renamed_from")
+                                 for folder, g in self._guides().items() if g.source})
+        for old, folder in sorted(claims.items()):
+            if folder not in self.build.folders or old in self._guides():
+                continue
+            title = str(self._guides()[folder].documents[language].meta.get("title", folder))
+            try:
+                path = site.inside(site_dir, site.page_path(old) + "index.html")
+            except ValueError as exc:
+                log.error(f"renamed_from: {exc}")
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(updates.redirect_html(language, old, folder, self.base_url, title),
+                            encoding="utf-8")
 
     def _build_language(self, config, code: str) -> None:
         from mkdocs.commands.build import build
@@ -488,3 +546,27 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             raise PluginError("the shouwang plugin is missing from the language build")
         self._languages[id(sub)] = code
         build(sub)
+
+
+# -- escaping (issue 16): every value a template prints --------------------------------------
+
+def _escaping(env: jinja2.Environment, config) -> None:
+    """Autoescape for Material's templates and ours: whatever they print (titles, summaries,
+    reasons, hotline names, site names) is escaped for HTML text and quoted attributes by
+    the engine, and `tojson` is safe inside <script>. The one setting MkDocs documents as
+    HTML, `copyright` in mkdocs.yml, stays HTML."""
+    env.autoescape = True
+    if config.copyright and not isinstance(config.copyright, Markup):
+        config.copyright = Markup(config.copyright)
+
+
+def _mark_html(page) -> None:
+    """What is HTML already is marked so: the page's content (cleaned) and its table of
+    contents (Markdown escaped it). Front matter was made escaped Markup before (so
+    Material's search index, which takes the page title as HTML, gets it escaped too)."""
+    page.content = Markup(page.content or "")
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        item.title = Markup(item.title)
+        stack.extend(item.children)

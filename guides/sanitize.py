@@ -17,18 +17,21 @@ inline styles anyway). nh3 cannot drop an element for its attributes: an `<input
 not a checkbox stays, as a disabled, empty box; nor add two forced attributes in a fixed
 order (so only `disabled` is forced, and builds stay byte-for-byte the same).
 
-Front matter is shown outside the Markdown, by templates that print it unescaped (page
-titles in Material's navigation, descriptions in `<meta>`): `plain_meta` escapes any value
-that looks like markup, which `guides check` reports (fm.html).
+Front matter is shown outside the Markdown, by templates. No heuristic decides what is
+safe there: the build's template engine escapes every value it prints (autoescape, see
+`guides.plugin`), and values that are HTML already (a page's content, its table of
+contents) are marked so with `markupsafe.Markup`. `escaped` hands the templates front
+matter as escaped Markup, so a value read outside a template (Material's search index
+takes the page title as HTML) is escaped too; `safe_href` keeps a URL only when its scheme
+cannot run anything.
 """
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Any
 
 import nh3
+from markupsafe import Markup, escape
 
 from guides.urls import is_local, scheme_of
 
@@ -100,29 +103,24 @@ def _attribute(name: str, value: str) -> str | None:
     return value
 
 
-# Text that would open a tag (`<img`, `</`, `<!--`) or leave a quoted attribute and add
-# one (`" onmouseover=`, `'>`), after undoing entities.
-MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|on[a-z]+\s*=)", re.IGNORECASE)
-
-
-def looks_like_markup(text: str) -> bool:
-    previous = None
-    while previous != text:  # entities may be nested (&amp;lt;)
-        previous, text = text, html.unescape(text)
-    return bool(MARKUP.search(text))
-
-
-def plain_text(value: str) -> str:
-    """A front-matter value as the theme can print it unescaped: markup is escaped."""
-    return html.escape(value) if looks_like_markup(value) else value
-
-
-def plain_meta(value: Any) -> Any:
-    """`plain_text` for every string in front matter (nested lists and mappings too)."""
+def escaped(value: Any) -> Any:
+    """Every string in front matter (nested lists and mappings too) as escaped Markup:
+    printed once by an escaping template, it shows as the text the editor wrote."""
     if isinstance(value, str):
-        return plain_text(value)
+        return value if isinstance(value, Markup) else Markup(escape(value))
     if isinstance(value, dict):
-        return {key: plain_meta(item) for key, item in value.items()}
+        return {key: escaped(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [plain_meta(item) for item in value]
+        return [escaped(item) for item in value]
     return value
+
+
+
+def safe_href(value: Any) -> str:
+    """A URL for an `href`/`src` printed by a template: kept if it is a path of this site
+    or an http(s), mailto or tel link; anything else (`javascript:`, `data:`, entities or
+    controls that spell one) becomes an empty string."""
+    if value is None:
+        return ""
+    scheme = scheme_of(str(value))
+    return value if not scheme or scheme in LINK_SCHEMES else ""  # Markup stays Markup

@@ -10,10 +10,19 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
-from guides.model import ASSET_SUFFIXES, DATA_FOLDER, HOME_FOLDER, KINDS, LANGUAGES
+from guides.model import (
+    ASSET_SUFFIXES,
+    DATA_FOLDER,
+    HOME_FOLDER,
+    KIND_LIST_FOLDERS,
+    KINDS,
+    LANGUAGES,
+)
 
 # The inline-link pattern the checks use, so the build rewrites exactly what they read.
 from guides.scan import LINK
@@ -123,3 +132,68 @@ def asset_href(folder: str, name: str) -> str:
     """A file in a guide's folder, as linked from that guide's page (the home page sits at
     the root, one level above its folder)."""
     return f"{folder}/{name}" if folder == HOME_FOLDER else name
+
+
+# -- names (issue 16): what an editor's folder or old name may be ---------------------------
+
+# Everything the build writes at the root of a language's site (and the language roots
+# themselves). tests/test_site.py builds a site and checks every root entry is listed here.
+RESERVED_NAMES = frozenset({
+    *(spec.root.rstrip("/") for spec in LANGUAGES.values() if spec.root),
+    *KIND_LIST_FOLDERS.values(),
+    "assets", "search", "updates", "releases", "404.html", "index.html", "sitemap.xml",
+    "sitemap.xml.gz", "robots.txt", "manifest.webmanifest", "sw.js", "updates.xml",
+})
+# A folder name is a piece of the address: lowercase letters, digits, single hyphens.
+FOLDER_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# In a file name: what ends or changes a URL, or hides what the name says.
+_UNSAFE_IN_FILE = re.compile(r"[\s#?%\"'<>\\`^{}|&+:;*\x00-\x1f\x7f-\x9f"
+                             r"\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def slug(name: str) -> str:
+    """A folder name made of what can stay: `Testing Guide` -> `testing-guide`."""
+    name = unicodedata.normalize("NFKC", name).lower()
+    return "-".join(part for part in re.split(r"[^a-z0-9]+", name) if part)
+
+
+def name_problem(name: str, folder: bool) -> tuple[str, str]:
+    """("", "") for a usable name, else (problem, suggested name). Problems: `chars` (a
+    folder with anything but a-z, 0-9 and single hyphens; a file with characters that
+    break links), `reserved` (a name the build writes)."""
+    if folder:
+        if name in RESERVED_NAMES:
+            return "reserved", ""
+        return ("", "") if FOLDER_NAME.match(name) else ("chars", slug(name))
+    if _UNSAFE_IN_FILE.search(name) or name.startswith("-"):
+        stem, dot, suffix = name.rpartition(".")
+        fixed = _UNSAFE_IN_FILE.sub("-", stem if dot else name).strip("-")
+        fixed = re.sub("-+", "-", fixed)
+        return "chars", (f"{fixed}.{suffix.lower()}" if dot and fixed else fixed)
+    return "", ""
+
+
+def inside(site_dir: str | Path, rel: str) -> Path:
+    """`site_dir/rel`, refused (ValueError) unless it resolves inside `site_dir`: no build
+    step writes anywhere else, whatever a name in content says."""
+    root = Path(site_dir).resolve()
+    if not rel or rel.startswith(("/", "\\")) or "\\" in rel or "\x00" in rel:
+        raise ValueError(f"not a path inside the site: {rel!r}")
+    target = (root / rel).resolve()
+    if target == root or root not in target.parents:
+        raise ValueError(f"outside the site folder: {rel!r}")
+    return target
+
+
+def old_names(claims: dict[str, object]) -> dict[str, str]:
+    """{old name: guide folder} from each guide's `renamed_from`: only names that could be
+    a folder, are not the site's own (nor `home`, whose page is the site's root), and
+    exactly one guide claims."""
+    owners: dict[str, set[str]] = {}
+    for folder, names in claims.items():
+        for name in names if isinstance(names, list) else []:
+            if isinstance(name, str) and FOLDER_NAME.match(name) \
+                    and name not in RESERVED_NAMES and name != HOME_FOLDER:
+                owners.setdefault(name, set()).add(folder)
+    return {name: next(iter(folders)) for name, folders in owners.items()
+            if len(folders) == 1}

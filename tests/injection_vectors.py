@@ -11,6 +11,7 @@ reference definitions, autolinks, attribute lists, code spans and fences that ar
 
 from __future__ import annotations
 
+import json
 import zlib
 from dataclasses import dataclass, field
 
@@ -366,3 +367,54 @@ FILE_VECTORS: list[Vector] = [
     pdf_vector("pdf-html-renamed", f"<html><script>{P}</script></html>".encode(), PDF_INVALID),
 ]
 VECTORS.extend(FILE_VECTORS)
+
+# -- h-input (issue 16 item 2): front matter that leaves its attribute or element ----------
+# Every value is escaped by the template engine wherever it is printed (test_escaping.py
+# reads each one back as text); fm.html only tells the editor. Values are YAML
+# double-quoted (JSON) strings, so quotes, tabs and newlines reach the value as written.
+
+
+def q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+FRONT_MATTER_VECTORS: list[Vector] = [
+    v("fm-summary-http-equiv", "正文。", FM, meta={"summary": q(
+        '须知" http-equiv="refresh" content="0;url=https://evil.example/')}),
+    v("fm-title-og-property", "正文。", FM, meta={"title": q(
+        '标题" property="og:image" content="https://evil.example/x.png')}),
+    v("fm-title-single-quote", "正文。", FM,
+      meta={"title": q(f"标题' autofocus onfocus='{P}")}),
+    v("fm-title-backtick", "正文。", FM, meta={"title": q(f"标题` onmouseover=`{P}")}),
+    v("fm-title-close-title", "正文。", FM,
+      meta={"title": q(f"</title><script>{P}</script>")}),
+    v("fm-summary-close-script", "正文。", FM,
+      meta={"summary": q(f"</script><script>{P}</script>")}),
+    v("fm-summary-newline", "正文。", FM, meta={"summary": q(
+        '说明"\nhttp-equiv="refresh"\ncontent="0;url=//evil.example/')}),
+    v("fm-summary-tab", "正文。", FM,
+      meta={"summary": q(f'说明"\tonfocus="{P}"\tautofocus="')}),
+    v("fm-title-slash", "正文。", FM, meta={"title": q(f'标题"/onmouseover="{P}')}),
+    v("fm-summary-single-gt", "正文。", FM,
+      meta={"summary": q(f"说明'><img src=x onerror={P}>")}),
+    v("fm-title-entities", "正文。", FM,
+      meta={"title": q(f"&lt;img src=x onerror={P}&gt;")}),
+    v("fm-title-quot-entities", "正文。", FM,
+      meta={"title": q(f"标题&quot; onmouseover=&quot;{P}")}),
+    v("fm-title-svg-onload", "正文。", FM, meta={"title": q(f"<svg/onload={P}>")}),
+    v("fm-title-comment", "正文。", FM, meta={"title": q(f"<!--x--><img src=x onerror={P}>")}),
+    v("fm-title-noscript", "正文。", FM, meta={"title": q(
+        f'<noscript><p title="</noscript><img src=x onerror={P}>">')}),
+    v("fm-summary-meta-tag", "正文。", FM, meta={"summary": q(
+        '<meta http-equiv="refresh" content="0;url=https://evil.example/">')}),
+    v("fm-title-style-import", "正文。", FM,
+      meta={"title": q('"><style>@import "//evil.example/x.css";</style>')}),
+    v("fm-owner-attr", "正文。", FM, meta={"owner": q(f'社工站" onclick="{P}')}),
+    v("fm-reason-breakout", "正文。", FM, meta={
+        "withdrawn_reason": q(f'已撤下"><img src=x onerror={P}>'), "status": "withdrawn"}),
+    v("fm-reason-script", "正文。", FM, meta={
+        "withdrawn_reason": q(f"</p><script>{P}</script>"), "status": "withdrawn"}),
+    v("fm-history-note", "正文。", FM, meta={"history": "[{version: 1, date: 2026-11-01, "
+                                             f"note: {q(f'<img src=x onerror={P}>')}}}]"}),
+]
+VECTORS += FRONT_MATTER_VECTORS

@@ -19,7 +19,7 @@ def run_checks(content: Content, today: dt.date | None = None) -> Report:
     ctx.findings.extend(content.findings)
     for check in CHECKS:
         check(ctx)
-    return Report(findings=ctx.findings, files_checked=content.files_checked)
+    return Report(findings=ctx.findings, files_checked=content.files_checked, content=content)
 
 
 def check_directory(root: Path, base: Path | None = None,

@@ -34,7 +34,8 @@ def check(ctx: Context) -> None:
 
 def check_hotlines_file(ctx: Context, path: Path) -> None:
     rel = ctx.content.rel(path)
-    text = read_text(path, rel, ctx.findings)
+    data = ctx.content.data(path)  # the snapshot: the bytes the build will use
+    text = read_text(data if data is not None else path, rel, ctx.findings)
     if text is None:
         return
     data, _, problems = parse_yaml(text)

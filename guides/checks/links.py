@@ -134,20 +134,18 @@ def _check_front_matter_audio(ctx: Context, doc: Document) -> None:
     if not target.lower().endswith(AUDIO_SUFFIXES):
         ctx.error(doc, line, "media.format", src=audio, formats=", ".join(AUDIO_SUFFIXES))
         return
-    path = ctx.content.root / target
-    size = path.stat().st_size
+    data = ctx.content.data(target) or b""  # the snapshot: what the build publishes
+    size = len(data)
     if size > MAX_AUDIO_BYTES:
         ctx.error(doc, line, "audio.too-large", src=audio, size=f"{size / 1048576:.1f} MB",
                   limit="3 MB")
-    elif not _looks_like_audio(path):
+    elif not _looks_like_audio(data[:12]):
         ctx.error(doc, line, "audio.not-audio", src=audio)
 
 
-def _looks_like_audio(path) -> bool:
+def _looks_like_audio(head: bytes) -> bool:
     """MP3 (an ID3 tag or an MPEG frame), Ogg or MP4/M4A, by their first bytes: a file
     renamed to .mp3 would not play on any phone."""
-    with open(path, "rb") as f:
-        head = f.read(12)
     return (head.startswith((b"ID3", b"OggS"))
             or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0)
             or head[4:8] == b"ftyp")

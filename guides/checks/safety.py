@@ -15,7 +15,6 @@ import re
 from guides import filesafety
 from guides.checks.context import Context
 from guides.model import Document
-from guides.sanitize import looks_like_markup
 from guides.urls import is_remote, normalise_url, scheme_of
 
 FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base",
@@ -32,6 +31,12 @@ UNSAFE_SCHEMES = {"javascript", "vbscript", "data", "file", "livescript", "mocha
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".xml", ".xsl",
                    ".xslt", ".swf", ".svgz")
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)", re.IGNORECASE)
+# Front matter that reads as markup: an opening tag (`<img`, `</`, `<!--`), or a quote that
+# would end an attribute and start another (`" onmouseover=`, `" http-equiv=`, `'>`). Only
+# to tell the editor: the build escapes every value wherever it prints it, so nothing here
+# decides what is safe.
+MARKUP = re.compile(r"<[a-z/!?]|[\"'`][\s/]*(?:>|(?:[a-z][a-z0-9:_.-]*[\s/]+){0,8}"
+                    r"[a-z][a-z0-9:_.-]*\s*=)", re.IGNORECASE)
 
 
 def check(ctx: Context) -> None:
@@ -89,7 +94,8 @@ def _check_attrs(ctx: Context, doc: Document, tag: str, attrs: list[tuple[str, s
 
 
 def _check_front_matter(ctx: Context, doc: Document, key: str, value: object) -> None:
-    """Titles, summaries and reasons are plain text: the theme prints some unescaped."""
+    """Titles, summaries and reasons are plain text: markup in them is shown as typed
+    (the build escapes it), which is never what the editor meant."""
     if isinstance(value, dict):
         for name, item in value.items():
             _check_front_matter(ctx, doc, key or str(name), item)
@@ -98,6 +104,13 @@ def _check_front_matter(ctx: Context, doc: Document, key: str, value: object) ->
             _check_front_matter(ctx, doc, key, item)
     elif isinstance(value, str) and looks_like_markup(value):
         ctx.error(doc, doc.line_of(key), "fm.html", field=key, text=_short(value))
+
+
+def looks_like_markup(text: str) -> bool:
+    previous = None
+    while previous != text:  # entities may be nested (&amp;lt;)
+        previous, text = text, html.unescape(text)
+    return bool(MARKUP.search(text))
 
 
 def _urls(name: str, value: str) -> list[str]:
@@ -110,7 +123,8 @@ def _check_file(ctx: Context, asset: str) -> None:
     """SVG images and PDFs: read with a real parser and an allowlist (guides.filesafety);
     the build refuses to copy the same files, so an error here is never published."""
     path = ctx.content.root / asset
-    problem = filesafety.check_file(path)
+    # the snapshot: the bytes the build will publish
+    problem = filesafety.check_file(path, ctx.content.data(path))
     if problem is not None:
         ctx.error(ctx.content.rel(path), problem.line, problem.code, **problem.message_args())
 

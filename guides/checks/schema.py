@@ -8,7 +8,15 @@ from typing import Any
 
 from guides import yamlhints
 from guides.checks.context import Context
-from guides.model import FIELDS, SUMMARY_MAX_CHARS, Document, as_date, audiences
+from guides.model import (
+    FIELDS,
+    HOME_FOLDER,
+    SUMMARY_MAX_CHARS,
+    Document,
+    as_date,
+    audiences,
+)
+from guides.site import FOLDER_NAME, RESERVED_NAMES, slug
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -17,6 +25,7 @@ def check(ctx: Context) -> None:
     for doc in ctx.content.documents():
         if doc.readable:
             check_document(ctx, doc)
+    _check_shared_old_names(ctx)
 
 
 def check_document(ctx: Context, doc: Document) -> None:
@@ -70,10 +79,11 @@ def _check_value(ctx: Context, doc: Document, name: str, value: Any) -> None:
     elif spec.type == "history":
         _check_history(ctx, doc, line, value)
     elif spec.type == "folders":
-        if not isinstance(value, list) or not all(
-                isinstance(v, str) and ID_PATTERN.match(v) for v in value):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             ctx.error(doc, line, "fm.type", field=name, expected="list", got=_shown(value),
                       example=spec.example)
+        else:
+            _check_old_names(ctx, doc, line, value)
     elif spec.type == "audience":
         words = audiences(value)
         if not words:
@@ -166,3 +176,35 @@ def _written(value: Any) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+# -- old names (issue 16): a redirect never replaces a page, nor leaves the site -------------
+
+def _check_old_names(ctx: Context, doc: Document, line: int, names: list[str]) -> None:
+    for name in names:
+        shown = _shown(name)
+        if "/" in name or "\\" in name or name.strip(".") == "" or ":" in name:
+            ctx.error(doc, line, "fm.renamed-path", value=shown)
+        elif name in RESERVED_NAMES or name == HOME_FOLDER:  # home: the site's root page
+            ctx.error(doc, line, "fm.renamed-reserved", value=shown,
+                      reserved=", ".join(sorted(n for n in RESERVED_NAMES if "." not in n)))
+        elif not FOLDER_NAME.match(name):
+            ctx.error(doc, line, "fm.renamed-name", value=shown, suggestion=slug(name))
+        elif name in ctx.content.guides:
+            ctx.error(doc, line, "fm.renamed-taken", value=shown)
+
+
+def _check_shared_old_names(ctx: Context) -> None:
+    """Two guides claiming one old address: an error on both (the build writes neither)."""
+    owners: dict[str, list[Document]] = {}
+    for guide in ctx.content.guides.values():
+        doc = guide.source
+        names = doc.meta.get("renamed_from") if doc and doc.readable else None
+        for name in sorted(set(names)) if isinstance(names, list) else []:
+            if isinstance(name, str) and FOLDER_NAME.match(name):
+                owners.setdefault(name, []).append(doc)
+    for name, docs in sorted(owners.items()):
+        for doc in docs if len(docs) > 1 else []:
+            others = ", ".join(d.folder for d in docs if d is not doc)
+            ctx.error(doc, doc.line_of("renamed_from"), "fm.renamed-shared", value=name,
+                      other=others)
