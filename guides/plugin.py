@@ -466,14 +466,14 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 continue
             guide = self._guides().get(folder)
             doc = guide.documents.get(language) if guide else None
-            if doc is not None and doc.readable:
-                continue
+            if (doc is not None and doc.readable) or (guide is not None and doc is None):
+                continue  # a page of its own, or the missing-translation page
             file = File.generated(config, f"{folder}/{name}",
                                   content=panel.stand_in_markdown(path, self._editor_language()),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = site.dest_for(folder)
             kept.append(file)
-            if guide is not None:
+            if doc is not None:
                 folders.add(folder)
 
     def _with_preview_panel(self, html: str, page, config) -> str:
