@@ -1,116 +1,45 @@
-"""`guides`: check the content, build the site, preview it.
+"""`guides`: check the content, preview it, build and publish the site.
 
-    guides check [--lang en] [--format json]
-    guides build            checks first; refuses to build when there are errors
-    guides pdf              the same, plus a PDF of every published guide
-    guides serve            live preview that rebuilds on every change
+Options and help are in guides/cliparser.py (Chinese by default, `--lang en` anywhere on
+the line); build output in guides/buildlog.py. Every command ends by saying what it made
+(paths that exist) and what to run next, with the command as the editor types it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
+import errno
 import os
 import sys
+import time
 from pathlib import Path
 
 from guides.checks import check_directory
+from guides.cliparser import help_text, launcher, parse
 from guides.findings import Report
-
-DEFAULT_CONFIG = "mkdocs.yml"
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from None
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guides", description="守望指南 Shouwang Guides")
-    sub = parser.add_subparsers(dest="command", required=True)
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("zh", "en"), default="zh",
-                        help="language of the messages (default: zh)")
-    common.add_argument("--today", type=_date, help=argparse.SUPPRESS)
-
-    check = sub.add_parser("check", parents=[common], help="check all content")
-    check.add_argument("--content", default=None,
-                       help="content folder (default: docs_dir of mkdocs.yml, else content/)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-
-    build = sub.add_parser("build", parents=[common], help="check, then build the site")
-    build.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-    build.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/)")
-    build.add_argument("--strict", action="store_true", help="fail on warnings too")
-    build.add_argument("--pdf", action="store_true",
-                       help="also write a PDF of every published guide, linked from its page")
-
-    pdf = sub.add_parser("pdf", parents=[common],
-                         help="build the site with a PDF of every published guide")
-    pdf.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-    pdf.add_argument("-d", "--site-dir", default=None, help="output folder (default: site/)")
-    pdf.add_argument("--strict", action="store_true", help="fail on warnings too")
-    pdf.set_defaults(pdf=True)
-
-    new = sub.add_parser("new", parents=[common], help="start a guide from its kind's template")
-    new.add_argument("kind", help="resident-guide, volunteer-tips, checklist, ngo-manual, page")
-    new.add_argument("slug", help="folder name and id, e.g. flood-guide")
-    new.add_argument("--content", default=None)
-    new.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-
-    translate = sub.add_parser("translate", parents=[common], help="start a translation")
-    translate.add_argument("id")
-    translate.add_argument("--to", required=True, dest="to", help="wuu or en")
-    translate.add_argument("--content", default=None)
-    translate.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-
-    bump = sub.add_parser("bump", parents=[common], help="record a major or minor change")
-    bump.add_argument("id")
-    size = bump.add_mutually_exclusive_group(required=True)
-    size.add_argument("--major", action="store_true", help="readers see it: new version")
-    size.add_argument("--minor", action="store_true", help="a typo: nothing readers see")
-    bump.add_argument("-m", "--message", default="", help="the change note (major changes)")
-    bump.add_argument("--content", default=None)
-    bump.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-
-    status = sub.add_parser("status", parents=[common], help="every guide × language")
-    status.add_argument("--format", choices=("text", "json"), default="text")
-    status.add_argument("--content", default=None)
-    status.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-
-    publish = sub.add_parser("publish", parents=[common],
-                             help="build a new release and switch DIR/current to it")
-    publish.add_argument("--to", required=True, dest="to", help="the folder the server serves")
-    publish.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-    publish.add_argument("--strict", action="store_true")
-    publish.add_argument("--pdf", action="store_true", help="with PDFs of every guide")
-
-    rollback = sub.add_parser("rollback", parents=[common], help="switch back one release")
-    rollback.add_argument("--to", required=True, dest="to")
-
-    serve = sub.add_parser("serve", parents=[common], help="live preview")
-    serve.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
-    serve.add_argument("-a", "--dev-addr", default=None, help="IP:PORT (default 127.0.0.1:8000)")
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = _parser().parse_args(argv)
+    _, args = parse(sys.argv[1:] if argv is None else argv)
+    if args.command is None:  # `guides` alone: what it can do, in the editor's language
+        print(help_text(args.lang))
+        return 2
     args.pdf = getattr(args, "pdf", False)
     try:
         commands = {"check": cmd_check, "build": cmd_build, "pdf": cmd_build, "serve": cmd_serve,
                     "new": cmd_new, "translate": cmd_translate, "bump": cmd_bump,
-                    "status": cmd_status, "publish": cmd_publish, "rollback": cmd_rollback}
+                    "status": cmd_status, "publish": cmd_publish, "releases": cmd_releases,
+                    "rollback": cmd_rollback, "prune": cmd_prune}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `guides status | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # never a traceback for editors; say what happened instead
         print(_internal_error(exc, args.lang), file=sys.stderr)
         return 2
@@ -123,53 +52,88 @@ def _internal_error(exc: Exception, lang: str) -> str:
     return f"guides：内部错误（{what}）。请把这条信息和你改过的文件一起反馈给技术人员。"
 
 
+def _t(args: argparse.Namespace, zh: str, en: str) -> str:
+    return zh if args.lang == "zh" else en
+
+
+def _g(rest: str) -> str:
+    """A command as the editor types it (`guides check`, or through scripts/dev.py)."""
+    return f"{launcher()} {rest}"
+
+
+def _shown(path: Path) -> str:
+    """A path as short as it can be and still be found from where the command ran."""
+    try:
+        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) \
+            else str(Path(path).resolve())
+    except (OSError, ValueError):
+        return str(path)
+
+
 def _content_dir(args: argparse.Namespace) -> Path:
     if getattr(args, "content", None):
         return Path(args.content)
-    config = Path(args.config_file)
-    if config.is_file():
-        import yaml
+    config = _config(args)
+    if config is None:
+        return Path("content")
+    return Path(args.config_file).parent / str(config.get("docs_dir") or "docs")
 
-        try:
-            text = config.read_text(encoding="utf-8")
-            docs_dir = yaml.load(text, Loader=_LenientLoader).get("docs_dir", "docs")
-            return config.parent / docs_dir
-        except (yaml.YAMLError, OSError, AttributeError, UnicodeDecodeError):
-            pass
-    return Path("content")
+
+def _config(args: argparse.Namespace) -> dict | None:
+    """mkdocs.yml as data, or None when there is none (or it cannot be read)."""
+    config = Path(getattr(args, "config_file", "mkdocs.yml"))
+    if not config.is_file():
+        return None
+    import yaml
+
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _run_check(args: argparse.Namespace) -> Report:
-    content = _content_dir(args)
-    return check_directory(content, base=Path.cwd(), today=args.today)
+    return check_directory(_content_dir(args), base=Path.cwd(), today=args.today)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     report = _run_check(args)
     if args.format == "json":
         print(report.format_json(args.lang))
+        return 1 if report.has_errors else 0
+    print(report.format_text(args.lang))
+    if not sys.stdout.isatty():  # the report's last line stays its summary for tools
+        pass
+    elif report.has_errors:
+        print(_t(args, f"改好后再运行：{_g('check')}", f"Fix them, then run: {_g('check')}"))
     else:
-        print(report.format_text(args.lang))
+        print(_t(args, f"下一步：{_g('serve')} 预览，或 {_g('publish --to 文件夹')} 发布",
+                 f"Next: {_g('serve')} to preview, or {_g('publish --to DIR')} to publish"))
     return 1 if report.has_errors else 0
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def cmd_build(args: argparse.Namespace, publishing: bool = False) -> int:
     report = _run_check(args)
     print(report.format_text(args.lang))
     if report.has_errors:
-        print("没有构建：请先改正上面的错误。" if args.lang == "zh"
-              else "Not built: fix the errors above first.", file=sys.stderr)
+        print(_t(args, f"没有生成网站：请先改正上面的错误，再运行 {_g('check')}。",
+                 f"Not built: fix the errors above first, then run {_g('check')}."),
+              file=sys.stderr)
         return 1
     if args.strict and report.count("warning"):
-        print("没有构建：--strict 模式下警告也要改正。" if args.lang == "zh"
-              else "Not built: --strict treats warnings as errors.", file=sys.stderr)
+        print(_t(args, "没有生成网站：--strict 模式下警告也要改正。",
+                 "Not built: --strict treats warnings as errors."), file=sys.stderr)
         return 1
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _setup_logging()
+    from guides.buildlog import Progress, quiet_logging
+
+    quiet_logging(args.lang, getattr(args, "verbose", False))
     overrides = {"site_dir": args.site_dir} if args.site_dir else {}
+    started = time.monotonic()
     try:
         config = load_config(config_file=args.config_file, strict=args.strict, **overrides)
         plugin = config.plugins.get("shouwang")
@@ -178,15 +142,21 @@ def cmd_build(args: argparse.Namespace) -> int:
             plugin.pdf = args.pdf
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            build(config)
+            with Progress(sys.stderr, args.lang, plugin):
+                build(config)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        print(f"{'构建失败' if args.lang == 'zh' else 'Build failed'}: {exc}", file=sys.stderr)
+        print(_t(args, f"没有生成网站：{exc}", f"Build failed: {exc}"), file=sys.stderr)
         return 1
     site_dir = Path(config.site_dir)
-    print(f"网站已生成：{site_dir}/。预览：guides serve" if args.lang == "zh"
-          else f"Site built in {site_dir}/. Preview it with: guides serve")
+    if not publishing:
+        pages = sum(1 for _ in site_dir.rglob("index.html"))
+        seconds = round(time.monotonic() - started)
+        print(_t(args, f"网站已生成：{_shown(site_dir)}{os.sep}（{pages} 个网页，用时 {seconds} 秒）。"
+                       f"预览：{_g('serve')}；发布：{_g('publish --to 文件夹')}",
+                 f"Site built in {_shown(site_dir)}{os.sep} ({pages} pages, {seconds} s). "
+                 f"Preview: {_g('serve')}; publish: {_g('publish --to DIR')}"))
     return _write_pdfs(site_dir, args.lang) if args.pdf else 0
 
 
@@ -218,7 +188,8 @@ def _edit(args: argparse.Namespace, action) -> int:
     try:
         message = action()
     except EditError as exc:
-        print(f"{'没有改动' if args.lang == 'zh' else 'Nothing changed'}: {exc}", file=sys.stderr)
+        print(_t(args, f"没有改动：{exc.render('zh')}", f"Nothing changed: {exc.render('en')}"),
+              file=sys.stderr)
         return 1
     print(message)
     return 0
@@ -228,11 +199,13 @@ def cmd_new(args: argparse.Namespace) -> int:
     from guides.editing import new_guide
 
     def action() -> str:
-        path = new_guide(_content_dir(args), args.kind, args.slug, _today(args))
-        return (f"已创建 {path}（草稿）。写好后把 status 改成 published，再运行 guides check。"
-                if args.lang == "zh" else
-                f"Created {path} (a draft). When it is ready set status: published and run "
-                "guides check.")
+        path = _shown(new_guide(_content_dir(args), args.kind, args.slug, _today(args)))
+        return _t(args, f"已创建 {path}（草稿）。\n下一步：用文本编辑器打开 {path}，把“在这里写……”换成内容；"
+                        f"然后运行 {_g('check')}，用 {_g('serve')} 预览。"
+                        f"写好后把 status 改成 published。",
+                  f"Created {path} (a draft).\nNext: open {path} in a text editor and replace "
+                  f"the placeholder text; then run {_g('check')} and preview with "
+                  f"{_g('serve')}. When it is ready, set status: published.")
     return _edit(args, action)
 
 
@@ -240,11 +213,11 @@ def cmd_translate(args: argparse.Namespace) -> int:
     from guides.editing import translate
 
     def action() -> str:
-        path = translate(_content_dir(args), args.id, args.to)
-        return (f"已创建 {path}：内容是原文，请逐段翻译，译完把 status 改成 published。"
-                if args.lang == "zh" else
-                f"Created {path} with the source text: translate it, then set "
-                "status: published.")
+        path = _shown(translate(_content_dir(args), args.id, args.to))
+        return _t(args, f"已创建 {path}：现在的内容是原文。\n下一步：逐段翻译 {path}，"
+                        f"译完把 status 改成 published，再运行 {_g('check')}。",
+                  f"Created {path} with the source text.\nNext: translate {path}, set "
+                  f"status: published, then run {_g('check')}.")
     return _edit(args, action)
 
 
@@ -254,12 +227,16 @@ def cmd_bump(args: argparse.Namespace) -> int:
     def action() -> str:
         path, version = bump(_content_dir(args), args.id, args.major, args.message,
                              _today(args))
+        path = _shown(path)
         if not args.major:
-            return (f"小修改：读者看到的版本和日期都不变（仍是第 {version} 版）。" if args.lang == "zh"
-                    else f"Minor change: version and dates stay as they are (version {version}).")
-        return (f"{path}：第 {version} 版，修改记录已更新；它的译文现在标为过期。"
-                if args.lang == "zh" else
-                f"{path}: version {version}, change recorded; its translations are now stale.")
+            return _t(args, f"小修改：{path} 的版本和日期都不变（仍是第 {version} 版）。"
+                            f"下一步：{_g('check')}",
+                      f"Minor change: {path} keeps its version and dates (version {version}). "
+                      f"Next: {_g('check')}")
+        return _t(args, f"{path}：现在是第 {version} 版，修改记录已更新；它的译文现在标为过期。\n"
+                        f"下一步：{_g('status')} 查看要更新的译文；{_g('check')} 后再发布。",
+                  f"{path}: version {version}, change recorded; its translations are now "
+                  f"stale.\nNext: {_g('status')} lists them; {_g('check')}, then publish.")
     return _edit(args, action)
 
 
@@ -273,32 +250,144 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site_url_problem(args: argparse.Namespace) -> str | None:
+    """The message when site_url is still an example address (publishing only)."""
+    from guides.messages import render
+    from guides.publish import is_example_url
+
+    url = (_config(args) or {}).get("site_url")
+    if not isinstance(url, str) or not url.strip() or not is_example_url(url):
+        return None  # none at all: the build itself says it is required
+    config = Path(args.config_file)
+    line = 1
+    try:
+        for number, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1):
+            if text.startswith("site_url:"):
+                line = number
+                break
+    except (OSError, UnicodeDecodeError):
+        pass
+    message, hint = render("publish.example-url", args.lang,
+                           {"url": url, "config": _shown(config), "line": line})
+    return (f"{_shown(config)}:{line}: error: {message}\n    "
+            f"{_t(args, '提示：', 'hint: ')}{hint}")
+
+
+def _windows(args: argparse.Namespace) -> bool:
+    """Publishing switches a symlink atomically and locks with flock: POSIX servers only."""
+    if os.name != "nt":
+        return False
+    from guides.messages import render
+
+    message, hint = render("publish.windows", args.lang, {})
+    print(f"{message}\n    {_t(args, '提示：', 'hint: ')}{hint}", file=sys.stderr)
+    return True
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
-    from guides.publish import PublishError, publish
+    if _windows(args):
+        return 1
+    from guides.publish import PublishError, check_current, publish
+
+    problem = _site_url_problem(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    target = Path(args.to)
+    args.site_dir = None
 
     def build_into(folder: Path) -> None:
         args.site_dir = str(folder)
-        if cmd_build(args) != 0:
-            raise PublishError("构建失败 (the build failed)")
+        if cmd_build(args, publishing=True) != 0:
+            raise PublishError("publish.build-failed")
 
     try:
-        release = publish(Path(args.to), build_into)
+        check_current(target)  # before a build of a minute, not after it
+        release = publish(target, build_into, keep=args.keep)
     except PublishError as exc:
-        print(f"{'没有发布' if args.lang == 'zh' else 'Not published'}:\n{exc}", file=sys.stderr)
+        print(exc.render(args.lang), file=sys.stderr)
         return 1
-    print(f"已发布：{release}" if args.lang == "zh" else f"Published: {release}")
+    live = _shown(target / "current")
+    print(_t(args, f"已发布：发布包 {release.name} 已上线（{live} → releases/{release.name}）。\n"
+                   f"出问题可以回退：{_g(f'rollback --to {args.to}')}；查看全部发布包："
+                   f"{_g(f'releases --to {args.to}')}",
+             f"Published: release {release.name} is live ({live} → releases/{release.name}).\n"
+             f"To go back: {_g(f'rollback --to {args.to}')}; all releases: "
+             f"{_g(f'releases --to {args.to}')}"))
+    return 0
+
+
+def cmd_releases(args: argparse.Namespace) -> int:
+    from guides.publish import PublishError, check_current, listing, release_time
+
+    target = Path(args.to)
+    try:
+        check_current(target)
+    except PublishError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
+    entries = listing(target)
+    if not entries:
+        print(_t(args, f"{_shown(target)} 里还没有发布包。发布：{_g(f'publish --to {args.to}')}",
+                 f"No releases in {_shown(target)} yet. Publish: "
+                 f"{_g(f'publish --to {args.to}')}"))
+        return 0
+    print(_t(args, f"{_shown(target / 'releases')} 里的发布包（最新的在最上面）：",
+             f"Releases in {_shown(target / 'releases')} (newest first):"))
+    for e in entries:
+        marks = []
+        if e.live:
+            marks.append(_t(args, "← 线上正在用", "← live"))
+        if e.previous:
+            marks.append(_t(args, "← 回退会回到这里", "← a rollback goes here"))
+        if not e.in_line:
+            marks.append(_t(args, "（已被回退）", "(rolled back)"))
+        files = _t(args, f"{e.files} 个文件", f"{e.files} files")
+        print(f"  {e.path.name}  {release_time(e.path)}  {files}  {' '.join(marks)}".rstrip())
+    if not any(e.live for e in entries):
+        print(_t(args, "现在没有发布包在线上（current 不存在或指向已删除的发布包）。",
+                 "No release is live (current is missing or points to a deleted release)."))
+    print(_t(args, f"回退到上一个：{_g(f'rollback --to {args.to}')}\n"
+                   f"切换到任意一个：{_g(f'rollback --to {args.to} --release 名字')}",
+             f"Back one: {_g(f'rollback --to {args.to}')}\n"
+             f"To any: {_g(f'rollback --to {args.to} --release NAME')}"))
     return 0
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
-    from guides.publish import PublishError, rollback
+    if _windows(args):
+        return 1
+    from guides.publish import PublishError, current, rollback
+
+    target = Path(args.to)
+    try:
+        before = current(target)
+        release = rollback(target, args.release)
+    except PublishError as exc:
+        print(exc.render(args.lang), file=sys.stderr)
+        return 1
+    back = (f"\n{_t(args, '要回到刚才那个：', 'To return to the one before: ')}"
+            f"{_g(f'rollback --to {args.to} --release {before.name}')}") if before else ""
+    print(_t(args, f"已切换：线上现在是发布包 {release.name}。", f"Switched: release "
+             f"{release.name} is live.") + back)
+    return 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    if _windows(args):
+        return 1
+    from guides.publish import PublishError, prune
 
     try:
-        release = rollback(Path(args.to))
+        removed = prune(Path(args.to), args.keep)
     except PublishError as exc:
-        print(str(exc), file=sys.stderr)
+        print(exc.render(args.lang), file=sys.stderr)
         return 1
-    print(f"已回退到：{release}" if args.lang == "zh" else f"Rolled back to: {release}")
+    for path in removed:
+        print(_t(args, f"已删除发布包 {path.name}", f"Deleted release {path.name}"))
+    print(_t(args, f"删除了 {len(removed)} 个旧发布包。剩下的：{_g(f'releases --to {args.to}')}",
+             f"Deleted {len(removed)} old releases. What is left: "
+             f"{_g(f'releases --to {args.to}')}"))
     return 0
 
 
@@ -306,30 +395,34 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands import serve as mkdocs_serve
     from mkdocs.exceptions import MkDocsException
 
+    from guides.buildlog import quiet_logging
     from guides.preview import CompressingServer
 
     mkdocs_serve.LiveReloadServer = CompressingServer  # gzip, as the published site
-    serve = mkdocs_serve.serve
-
-    _setup_logging()
+    os.environ["GUIDES_LANG"] = args.lang  # the preview panel speaks the editor's language
+    quiet_logging(args.lang, args.verbose)
+    address = args.dev_addr or "127.0.0.1:8000"
+    print(_t(args, f"正在生成预览……完成后打开 http://{address}/ （保存文件后页面会自动刷新；按 Ctrl+C 停止）",
+             f"Building the preview... then open http://{address}/ (pages reload when you "
+             f"save; Ctrl+C stops)"), flush=True)
     kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}
     try:
-        serve(config_file=args.config_file, livereload=True, **kwargs)
+        mkdocs_serve.serve(config_file=args.config_file, livereload=True, **kwargs)
     except MkDocsException as exc:
-        print(f"{'预览失败' if args.lang == 'zh' else 'Preview failed'}: {exc}", file=sys.stderr)
+        print(_t(args, f"预览失败：{exc}", f"Preview failed: {exc}"), file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        host, _, port = address.rpartition(":")
+        other = f"{host}:{int(port) + 1}" if port.isdigit() else "127.0.0.1:8001"
+        print(_t(args, f"预览没有启动：{address} 已被占用（可能另一个预览还开着）。关掉它，"
+                       f"或者换一个端口：{_g(f'serve -a {other}')}",
+                 f"The preview did not start: {address} is in use (another preview may "
+                 f"still be running). Stop it, or use another port: {_g(f'serve -a {other}')}"),
+              file=sys.stderr)
         return 1
     return 0
-
-
-def _setup_logging() -> None:
-    # Material prints a banner about its future on every build; editors need none of it.
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    if not logger.handlers:
-        logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
 
 
 class _LenientLoader:

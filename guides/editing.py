@@ -51,7 +51,15 @@ PLACEHOLDERS = (TITLE_PLACEHOLDER, SUMMARY_PLACEHOLDER, OWNER_PLACEHOLDER,
 
 
 class EditError(Exception):
-    """A request that cannot be carried out; the message says why, for the editor."""
+    """A request that cannot be carried out; the message says why, for the editor, in
+    Chinese (str) and English (`render("en")`)."""
+
+    def __init__(self, zh: str, en: str = "") -> None:
+        super().__init__(zh)
+        self.zh, self.en = zh, en or zh
+
+    def render(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
 
 
 def _placeholder_body(kind: str) -> str:
@@ -78,15 +86,20 @@ def new_guide(content_root: Path, kind: str, slug: str, today: dt.date,
               owner: str = OWNER_PLACEHOLDER) -> Path:
     """content/<slug>/zh.md from the kind's template, as a draft that passes the checks."""
     if kind not in KINDS:
-        raise EditError(f"不认识的类型“{kind}”；可选：{', '.join(KINDS)}")
+        raise EditError(f"不认识的类型“{kind}”；可选：{', '.join(KINDS)}",
+                        f"unknown kind \"{kind}\"; choose one of: {', '.join(KINDS)}")
     if not SLUG.match(slug):
-        raise EditError(f"“{slug}”不能做文件夹名：只用小写英文字母、数字和短横线，例如 flood-guide")
+        raise EditError(f"“{slug}”不能做文件夹名：只用小写英文字母、数字和短横线，例如 flood-guide",
+                        f"\"{slug}\" cannot be a folder name: use lower-case letters, digits "
+                        "and hyphens only, e.g. flood-guide")
     folder = Path(content_root) / slug
     if folder.exists():
-        raise EditError(f"{folder} 已经存在：换一个名字，或直接编辑它")
+        raise EditError(f"{folder} 已经存在：换一个名字，或直接编辑它",
+                        f"{folder} already exists: choose another name, or edit it")
     existing = read_content(Path(content_root))
     if any(d.meta.get("id") == slug for d in existing.documents()):
-        raise EditError(f"编号“{slug}”已被别的指南使用：换一个名字")
+        raise EditError(f"编号“{slug}”已被别的指南使用：换一个名字",
+                        f"the id \"{slug}\" is used by another guide: choose another name")
     review_by = today + dt.timedelta(days=REVIEW_AFTER_DAYS)
     text = (f"---\nid: {slug}\nkind: {kind}\ntitle: {TITLE_PLACEHOLDER}\n"
             f"summary: {SUMMARY_PLACEHOLDER}\nversion: 1\nstatus: draft\n"
@@ -105,7 +118,8 @@ def find_guide(content: Content, guide_id: str):
             return guide
     known = sorted(str(g.source.meta.get("id")) for g in content.guides.values()
                    if g.source is not None and g.source.meta.get("id"))
-    raise EditError(f"没有编号为“{guide_id}”的指南。现有：{', '.join(known)}")
+    raise EditError(f"没有编号为“{guide_id}”的指南。现有：{', '.join(known)}",
+                    f"no guide has the id \"{guide_id}\". There are: {', '.join(known)}")
 
 
 def translate(content_root: Path, guide_id: str, language: str) -> Path:
@@ -113,14 +127,18 @@ def translate(content_root: Path, guide_id: str, language: str) -> Path:
     a draft translation of the source's current version."""
     if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
         others = ", ".join(c for c in LANGUAGES if c != DEFAULT_LANGUAGE)
-        raise EditError(f"只能翻译成：{others}")
+        raise EditError(f"只能翻译成：{others}", f"translations can only be into: {others}")
     guide = find_guide(read_content(Path(content_root)), guide_id)
     target = guide.source.path.parent / f"{language}.md"
     if target.exists():
-        raise EditError(f"{target} 已经存在：直接编辑它；原文更新后用 source_version 标记")
+        raise EditError(f"{target} 已经存在：直接编辑它；原文更新后用 source_version 标记",
+                        f"{target} already exists: edit it; after the source changes, "
+                        "record it in source_version")
     version = guide.source.meta.get("version")
     if not isinstance(version, int):
-        raise EditError(f"{guide.source.path} 的 version 不是整数：先改正它（guides check）")
+        raise EditError(f"{guide.source.path} 的 version 不是整数：先改正它（guides check）",
+                        f"the version of {guide.source.path} is not a whole number: fix it "
+                        "first (guides check)")
     lines = guide.source.text.split("\n")
     parsed = split(guide.source.text)
     end = parsed.body_line - 2  # index of the closing ---
@@ -167,11 +185,15 @@ def bump(content_root: Path, guide_id: str, major: bool, note: str,
     source = guide.source
     version = source.meta.get("version")
     if not isinstance(version, int):
-        raise EditError(f"{source.path} 的 version 不是整数：先改正它（guides check）")
+        raise EditError(f"{source.path} 的 version 不是整数：先改正它（guides check）",
+                        f"the version of {source.path} is not a whole number: fix it first "
+                        "(guides check)")
     if not major:
         return source.path, version
     if not note.strip():
-        raise EditError("重大修改要写修改说明：-m \"改了什么\"（读者会在修改记录里看到）")
+        raise EditError("重大修改要写修改说明：-m \"改了什么\"（读者会在修改记录里看到）",
+                        "a major change needs a note: -m \"what changed\" (readers see it in "
+                        "the change history)")
     new = version + 1
     lines = source.text.split("\n")
     end = split(source.text).body_line - 2
@@ -182,7 +204,9 @@ def bump(content_root: Path, guide_id: str, major: bool, note: str,
     if any(line.startswith("history:") for line in head):
         at = next(i for i, line in enumerate(head) if line.startswith("history:"))
         if head[at].strip() != "history:":
-            raise EditError(f"{source.path}：history 要写成多行列表才能自动添加（每条一行，以 - 开头）")
+            raise EditError(f"{source.path}：history 要写成多行列表才能自动添加（每条一行，以 - 开头）",
+                            f"{source.path}: history must be a list on several lines (one "
+                            "entry per line, starting with -) to be added to")
         head.insert(at + 1, entry)
     else:
         head += ["history:", entry]

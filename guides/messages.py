@@ -864,3 +864,74 @@ def render(code: str, lang: str, args: dict[str, Any]) -> tuple[str, str]:
     if values.get("suggestion"):
         message += SUGGEST[lang].format(suggestion=values["suggestion"])
     return message, hint
+
+
+# -- h-tools: publishing, releases (发布包) and the command line -------------------------
+# "版本" is a guide's version only; a published copy of the whole site is a 发布包 (release).
+CATALOG.update({
+    "publish.example-url": {
+        "zh": ("网站地址 site_url 还是示例地址 {url}，不能发布",
+               "打开 {config}，把第 {line} 行改成你们网站的真实地址，例如 site_url: https://指南.你们的站.cn/"
+               "（二维码、分享链接和搜索引擎都用这个地址）。本地预览 guides serve 不受影响。"),
+        "en": ("site_url is still the example address {url}: not published",
+               "open {config} and put your site's real address on line {line}, e.g. "
+               "site_url: https://guides.your-station.cn/ (QR codes, shared links and search "
+               "engines use it). The local preview (guides serve) works without it.")},
+    "publish.build-failed": {
+        "zh": ("没有发布：网站没有生成成功（原因见上面）", "改好上面的问题后再发布；线上网站没有变化。"),
+        "en": ("not published: the site was not built (see above)",
+               "fix the problems above and publish again; the live site has not changed")},
+    "publish.links": {
+        "zh": ("没有发布：生成的网页里有 {count} 个链接指向不存在的页面或位置",
+               "线上网站没有变化。改正这些链接（guides check 会指出对应的文件）后再发布。"),
+        "en": ("not published: the built pages hold {count} links to pages or places that do "
+               "not exist", "the live site has not changed; fix these links (guides check "
+               "points to the files) and publish again")},
+    "publish.locked": {
+        "zh": ("{target} 正在被另一个 guides 命令发布或回退", "等它结束后再运行一次。"),
+        "en": ("another guides command is publishing to or rolling back {target}",
+               "wait for it to finish, then run this again")},
+    "publish.current-dir": {
+        "zh": ("{link} 是一个普通文件夹，不是指向发布包的链接，guides 不会替换它",
+               "网站没有变化。把它改个名字（例如 mv {link} {link}.old），再运行一次；以后 {link} 由 guides 管理。"),
+        "en": ("{link} is an ordinary folder, not a link to a release: guides will not replace it",
+               "nothing changed. Rename it (e.g. mv {link} {link}.old) and run this again; "
+               "from then on guides manages {link}")},
+    "publish.current-file": {
+        "zh": ("{link} 是一个普通文件，不是指向发布包的链接，guides 不会替换它",
+               "网站没有变化。把它改个名字（例如 mv {link} {link}.old），再运行一次。"),
+        "en": ("{link} is an ordinary file, not a link to a release: guides will not replace it",
+               "nothing changed. Rename it (e.g. mv {link} {link}.old) and run this again")},
+    "publish.no-space": {
+        "zh": ("磁盘满了：新的发布包没能写完，已经删掉，线上网站没有变化",
+               "腾出磁盘空间后再发布。可以先删掉旧的发布包：guides prune --to {target} --keep 2"),
+        "en": ("the disk is full: the new release could not be written; it was removed and the "
+               "live site has not changed", "free some space and publish again; old releases "
+               "can go first: guides prune --to {target} --keep 2")},
+    "publish.os-error": {
+        "zh": ("无法写入 {path}：{reason_zh}", "检查这个文件夹的权限和剩余空间；线上网站没有变化。"),
+        "en": ("cannot write {path}: {reason_en}",
+               "check the folder's permissions and free space; the live site has not changed")},
+    "publish.windows": {
+        "zh": ("发布、回退要在 Linux 或 macOS 的服务器上运行，Windows 上不行",
+               "在 Windows 上可以新建、检查、预览；把项目文件夹放到服务器上，再在那里运行 guides publish。"),
+        "en": ("publishing and rolling back run on a Linux or macOS server, not on Windows",
+               "write, check and preview on Windows; run guides publish on the server")},
+    "publish.no-earlier": {
+        "zh": ("没有更早的发布包可以回退", "用 guides releases --to {target} 查看全部发布包。"),
+        "en": ("there is no earlier release to roll back to",
+               "guides releases --to {target} lists every release")},
+    "publish.no-release": {
+        "zh": ("{target} 里没有名为“{name}”的发布包", "用 guides releases --to {target} 查看可以用的名字。"),
+        "en": ("{target} holds no release named \"{name}\"",
+               "guides releases --to {target} lists the names you can use")},
+    "publish.already-live": {
+        "zh": ("发布包 {name} 已经是线上正在用的", "不需要切换。guides releases --to {target} 列出全部发布包。"),
+        "en": ("release {name} is already live",
+               "nothing to do; guides releases --to {target} lists every release")},
+    "publish.incomplete": {
+        "zh": ("发布包 {name} 不完整（有文件缺失或被改过），不能切换到它",
+               "选另一个发布包（guides releases --to {target}），或者重新发布。"),
+        "en": ("release {name} is incomplete (files are missing or changed): not switched to",
+               "pick another release (guides releases --to {target}) or publish again")},
+})

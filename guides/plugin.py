@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ from guides import (
     listing,
     output,
     pagecontext,
+    panel,
     printing,
     sanitize,
     search_shards,
@@ -54,6 +56,7 @@ from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
 from guides.reader import Content, read_content
 
 log = get_plugin_logger(__name__)
+SAFE_FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # preview stand-ins only for these
 # Pages the build writes itself, in every language.
 GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # The project's own theme files. Pages load minified copies named by their content hash
@@ -148,6 +151,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.builds: list[Build] = []
         self._languages: dict[int, str] = {}  # id(config) -> language, for the nested builds
         self._templates = SharedBytecode()
+        self.preview_findings: list = []  # `guides serve`: what the check panel shows
         self._snapshot: Path | None = None  # the private copy of content/ MkDocs reads
         self._docs_dir = ""  # docs_dir as configured, put back after the build
         self._snapshot_config: Any = None
@@ -219,6 +223,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             if report is None:
                 report = run_checks(self.content)
                 self._log(report)
+            self._remember_for_preview(report)
             if report.has_errors and self.command != "serve":
                 lang = self.config.messages
                 more = {"en": "; run `guides check` for details",
@@ -256,7 +261,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
 
     def _log(self, report: Report) -> None:
         for finding in report.sorted():
-            text = finding.format(self.config.messages).replace("\n    ", " — ")
+            text = finding.format(self._editor_language()).replace("\n    ", " — ")
             {"error": log.error, "warning": log.warning}.get(finding.severity, log.info)(text)
 
     # -- one language's pages -----------------------------------------------------------
@@ -288,6 +293,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             folders.add(folder)
             kept.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                              dest_uri=site.dest_for(folder), inclusion=file.inclusion))
+        self._add_preview_stand_ins(config, kept, folders)
         for folder, guide in self._guides().items():
             if folder not in folders and self._public(folder, DEFAULT_LANGUAGE):
                 kept.append(self._missing_page(config, folder, guide))
@@ -438,7 +444,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return output_content
         html = output.compact_html(output_content)
         # The preview's live-reload script is injected later and would be refused.
-        return html if self.command == "serve" else csp.add_policy(html)
+        if self.command == "serve":
+            return self._with_preview_panel(html, page, config)
+        return csp.add_policy(html)
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         if not self.config.enabled or not template_name.endswith(".html"):
@@ -462,6 +470,50 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     "href": site.relative_href(language, folder, language, other),
                     "title": str(doc.meta.get("title", other))}
         return banner
+
+    # -- the preview's check panel (guides/panel.py); `guides serve` only -----------------
+
+    def _editor_language(self) -> str:
+        lang = os.environ.get("GUIDES_LANG", "")  # set by `guides serve --lang`
+        return lang if lang in ("zh", "en") else self.config.messages
+
+    def _remember_for_preview(self, report: Report) -> None:
+        self.preview_findings = list(report.findings) if self.command == "serve" else []
+
+    def _add_preview_stand_ins(self, config, kept: Files, folders: set[str]) -> None:
+        """In the preview, a language file that cannot be read (or whose front matter
+        cannot) still has its page, under which the panel says why. Found from the
+        findings, not from MkDocs' files, which may leave such a file out."""
+        if self.command != "serve" or self.content is None:
+            return
+        language = self.build.language
+        root = self.content.rel(Path(self.content.root))
+        taken = {file.src_uri for file in kept}
+        for path in sorted({f.path for f in self.preview_findings}):
+            folder, _, name = path.removeprefix(root + "/").partition("/")
+            if not path.startswith(root + "/") or name != f"{language}.md" \
+                    or not SAFE_FOLDER.fullmatch(folder) or f"{folder}/{name}" in taken:
+                continue
+            guide = self._guides().get(folder)
+            doc = guide.documents.get(language) if guide else None
+            if (doc is not None and doc.readable) or (guide is not None and doc is None):
+                continue  # a page of its own, or the missing-translation page
+            file = File.generated(config, f"{folder}/{name}",
+                                  content=panel.stand_in_markdown(path, self._editor_language()),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = site.dest_for(folder)
+            kept.append(file)
+            if doc is not None:
+                folders.add(folder)
+
+    def _with_preview_panel(self, html: str, page, config) -> str:
+        if not self.config.checks:
+            return html
+        rel = None
+        if page is not None and self.content is not None:  # as the checks name the file
+            rel = self.content.rel(Path(self.content.root) / page.file.src_uri)
+        mine, rest = panel.for_page(self.preview_findings, rel)
+        return panel.add_panel(html, panel.render(mine, rest, self._editor_language()))
 
     # -- after the pages: other languages, sitemaps, offline, compression ------------------
 

@@ -5,6 +5,8 @@
     python3 scripts/dev.py test     # .venv + test dependencies, ruff, the 100-page scale
                                     # smoke run, then pytest
     python3 scripts/dev.py serve    # .venv + dependencies, live preview
+    python3 scripts/dev.py guides …  # .venv + dependencies, then the `guides` command
+                                     # (on Windows: py scripts\\dev.py guides …)
 
 Needs only Python 3.11+. Everything goes into .venv/ beside this repository; the
 dependencies are installed again only when pyproject.toml changes.
@@ -52,12 +54,17 @@ def ensure_venv() -> None:
                      "(on Debian/Ubuntu: apt-get install python3-venv) and try again.")
 
 
+def _digest(extras: str) -> str:
+    return hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+
+
 def ensure_dependencies(extras: str) -> None:
     ensure_venv()
-    spec = (ROOT / "pyproject.toml").read_bytes() + extras.encode()
     stamp = VENV / ".installed"
-    digest = hashlib.sha256(spec).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest:
+    digest = _digest(extras)
+    # the test set-up holds everything the plain one does: no reinstall between the two
+    enough = {digest} | ({_digest("test"), _digest("pdf")} if not extras else set())
+    if stamp.exists() and stamp.read_text() in enough:
         return
     say(f"installing dependencies{f' [{extras}]' if extras else ''} (pinned in pyproject.toml)")
     run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade",
@@ -80,6 +87,15 @@ def build() -> int:
 def serve() -> int:
     ensure_dependencies("")
     return subprocess.run([str(BIN / "guides"), "serve", *sys.argv[2:]], cwd=ROOT).returncode
+
+
+def guides() -> int:
+    """`guides …` for editors who never heard of .venv: set it up, then pass through.
+    Commands it prints as next steps are written the way this was typed."""
+    ensure_dependencies("")
+    typed = "py scripts\\dev.py guides" if os.name == "nt" else "python3 scripts/dev.py guides"
+    env = {**os.environ, "GUIDES_COMMAND": os.environ.get("GUIDES_COMMAND", typed)}
+    return subprocess.run([str(PYTHON), "-m", "guides", *sys.argv[2:]], env=env).returncode
 
 
 DEBIAN_TEST_PACKAGES = {
@@ -135,7 +151,7 @@ def test() -> int:
 
 
 def main() -> int:
-    commands = {"build": build, "test": test, "serve": serve}
+    commands = {"build": build, "test": test, "serve": serve, "guides": guides}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__)
         return 2

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Print the README's front-matter field table from `guides.model` (the one definition).
+"""Print HANDBOOK.md's front-matter field table from `guides.model` (the one definition).
 
     python3 scripts/field_table.py
 
-tests/test_repository.py fails when the README's table differs from this output.
+tests/test_repository.py fails when HANDBOOK.md's table differs from this output.
 """
 
 from __future__ import annotations

@@ -106,8 +106,8 @@ def test_read_aloud_speaks_the_article(browser, server):
     texts = [s["text"] for s in spoken]
     assert texts[0] == "居民核酸检测五项指南"
     # the 2022 context right after the title (issue 12), then the guide
-    assert texts[1:3] == ["当时的做法", "本页的做法来自2022 年新冠疫情期间的苏州。这些是当时的防控措施，"
-                                        "今天请先按当地现行的规定做。"]
+    assert texts[1:3] == ["当时的做法", "本页写的是当时的做法（苏州，2022 年全员核酸检测期间）。"
+                                        "这些防控措施只适用于当时，今天请先按当地现行的规定做。"]
     assert "现在就做" in texts
     assert "出门前戴好口罩，盖住鼻子和嘴巴。" in texts
     assert not any("关怀模式" in t or "English" == t for t in texts)

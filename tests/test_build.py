@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -104,9 +105,10 @@ def test_guides_build_checks_then_builds(site):
     (site.base / "mkdocs.yml").write_text(CONFIG.format(language="zh", overrides=OVERRIDES, extra=""), encoding="utf-8")
     result = run_cli(["build"], site.base)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == [
-        "通过：检查了 4 个文件，0 个错误，0 个警告，2 条提示",
-        f"网站已生成：{site.base / 'site'}/。预览：guides serve"]
+    summary, built = result.stdout.splitlines()[-2:]
+    assert summary == "通过：检查了 4 个文件，0 个错误，0 个警告，2 条提示"
+    assert re.fullmatch(r"网站已生成：site/（\d+ 个网页，用时 \d+ 秒）。预览：guides serve；"
+                        r"发布：guides publish --to 文件夹", built), built
     assert (site.base / "site/guide/index.html").is_file()
     assert "guides:" not in result.stderr  # checked once, not again inside MkDocs
 
@@ -121,7 +123,7 @@ def test_guides_build_refuses_on_errors_and_writes_nothing(site):
         """))
     result = run_cli(["build", "--lang", "en"], site.base)
     assert result.returncode == 1
-    assert result.stderr == "Not built: fix the errors above first.\n"
+    assert result.stderr == "Not built: fix the errors above first, then run guides check.\n"
     assert 'content/guide/zh.md:1: error: required field "title" is missing' in result.stdout
     assert not (site.base / "site").exists()
 
@@ -132,7 +134,7 @@ def test_guides_build_strict_refuses_on_warnings(site):
     assert run_cli(["build"], site.base).returncode == 0
     result = run_cli(["build", "--strict"], site.base)
     assert result.returncode == 1
-    assert result.stderr == "没有构建：--strict 模式下警告也要改正。\n"
+    assert result.stderr == "没有生成网站：--strict 模式下警告也要改正。\n"
 
 
 def test_task_items_become_labelled_checkboxes():

@@ -135,5 +135,7 @@ def test_hostile_files_never_cause_a_traceback(tmp_path):
 def test_usage_errors_are_explained(tmp_path):
     result = run(["check", "--format", "xml"], tmp_path)
     assert result.returncode == 2
-    assert "invalid choice: 'xml'" in result.stderr
+    assert "guides check：命令写错了：参数 --format：不能用 'xml'（可选：'text', 'json'）" in result.stderr
     assert "Traceback" not in result.stderr
+    result = run(["check", "--format", "xml", "--lang", "en"], tmp_path)
+    assert "invalid choice: 'xml'" in result.stderr

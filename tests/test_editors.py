@@ -53,7 +53,7 @@ def test_new_refuses_to_overwrite_and_bad_names(tmp_path):
     assert (tmp_path / "content/flood-guide/zh.md").read_bytes() == before
     result = guides(["new", "page", "Flood Guide", "--content", "content", "--lang", "en"],
                     tmp_path)
-    assert result.returncode == 1 and "不能做文件夹名" in result.stderr
+    assert result.returncode == 1 and "\"Flood Guide\" cannot be a folder name" in result.stderr
     assert guides(["new", "poster", "x", "--content", "content"], tmp_path).returncode == 1
 
 

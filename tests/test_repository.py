@@ -101,11 +101,11 @@ def test_guides_serve_rebuilds_on_change_and_survives_errors(tmp_path):
     assert "Traceback" not in output
 
 
-def test_readme_field_table_matches_the_model():
+def test_handbook_field_table_matches_the_model():
     sys.path.insert(0, str(REPO / "scripts"))
     from field_table import table
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "HANDBOOK.md").read_text(encoding="utf-8")
     start = readme.index("<!-- field-table:start -->\n") + len("<!-- field-table:start -->\n")
     end = readme.index("<!-- field-table:end -->")
     assert readme[start:end].strip() == table()

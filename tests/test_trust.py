@@ -399,7 +399,8 @@ def test_sources_review_and_context_are_shown_in_each_language(tmp_path):
     out = build_site(tree, command="serve")  # markup in a title is reported, then shown
     zh = (out / "g/index.html").read_text(encoding="utf-8")
     en = (out / "en/g/index.html").read_text(encoding="utf-8")
-    assert "<p>本页的做法来自2022 年新冠疫情期间的苏州。这些是当时的防控措施，今天请先按当地现行的规定做。</p>" \
+    assert ("<p>本页写的是当时的做法（苏州，2022 年新冠疫情期间）。这些防控措施只适用于当时，"
+            "今天请先按当地现行的规定做。</p>") \
         in zh
     assert "<p>What this page describes comes from the 2022 outbreak in Suzhou. These were " \
            "that time's measures: follow today's local rules first.</p>" in en.replace("&#39;", "'")
