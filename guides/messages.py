@@ -84,8 +84,8 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("field \"{key}\" is written twice (first on line {first})", "delete one of them")},
     # front matter: schema
     "fm.unknown-key": {
-        "zh": ("不认识的字段“{key}”", "删掉它，或改成 README 里列出的字段名。"),
-        "en": ("unknown field \"{key}\"", "delete it or use a field listed in the README")},
+        "zh": ("不认识的字段“{key}”", "删掉它，或改成编辑手册（HANDBOOK.md）里列出的字段名。"),
+        "en": ("unknown field \"{key}\"", "delete it or use a field listed in the handbook (HANDBOOK.md)")},
     "fm.required": {
         "zh": ("缺少必填字段“{field}”", "在元数据里加一行，例如 {field}: {example}"),
         "en": ("required field \"{field}\" is missing", "add a line such as {field}: {example}")},

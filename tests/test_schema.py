@@ -64,7 +64,7 @@ def test_unknown_key_in_chinese_by_default(tree):
     finding = tree.check().findings[0]
     assert finding.format() == (
         "content/demo/zh.md:12: error: 不认识的字段“reveiw_by”（是不是想写“review_by”？） "
-        "[fm.unknown-key]\n    提示：删掉它，或改成 README 里列出的字段名。")
+        "[fm.unknown-key]\n    提示：删掉它，或改成编辑手册（HANDBOOK.md）里列出的字段名。")
 
 
 def test_every_missing_required_field_is_reported(tree):

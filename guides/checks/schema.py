@@ -145,7 +145,7 @@ def _check_dates(ctx: Context, doc: Document) -> None:
                   review_by=review_by.isoformat(), updated=updated.isoformat())
     elif review_by and review_by < ctx.today and doc.meta.get("status") == "published":
         # A warning, not an error: old guidance with a visible notice is better than none
-        # while an urgent fix must still be publishable. See README "Review dates".
+        # while an urgent fix must still be publishable. See HANDBOOK.md (过了复核日期).
         ctx.warning(doc, doc.line_of("review_by"), "fm.review-overdue",
                     review_by=review_by.isoformat(), days=(ctx.today - review_by).days)
 
