@@ -335,7 +335,23 @@ class LinkMatch:
         return self.spans[index][1]
 
 
-class Links:
+class _Finder:
+    """`re`-like `sub` over a `finditer` of LinkMatch, for the linear readers below."""
+
+    def finditer(self, text: str) -> Iterator[LinkMatch]:
+        raise NotImplementedError
+
+    def sub(self, replace: Callable[[LinkMatch], str], text: str) -> str:
+        out: list[str] = []
+        done = 0
+        for match in self.finditer(text):
+            out += [text[done:match.start()], replace(match)]
+            done = match.end()
+        out.append(text[done:])
+        return "".join(out)
+
+
+class Links(_Finder):
     """Inline links and images, `[text](url "title")`, found in linear time with the
     matches of the regular expression this replaces (kept in tests/test_scan_linear.py):
     text with one level of nested brackets, a URL in `<...>` or of non-space characters
@@ -359,15 +375,6 @@ class Links:
             spans = [(begin, end), (begin, start), (start + 1, url[2]), (url[0], url[1])]
             yield LinkMatch(text, spans)
             pos = end
-
-    def sub(self, replace: Callable[[LinkMatch], str], text: str) -> str:
-        out: list[str] = []
-        done = 0
-        for match in self.finditer(text):
-            out += [text[done:match.start()], replace(match)]
-            done = match.end()
-        out.append(text[done:])
-        return "".join(out)
 
 
 LINK = Links()
@@ -531,21 +538,12 @@ def comment_spans(text: str) -> Iterator[tuple[int, int]]:
         start = text.find("<!--", end)
 
 
-class Comments:
+class Comments(_Finder):
     """`re`-like access to comment_spans: `COMMENT.sub(replace, text)`."""
 
     def finditer(self, text: str) -> Iterator[LinkMatch]:
         for span in comment_spans(text):
             yield LinkMatch(text, [span])
-
-    def sub(self, replace: Callable[[LinkMatch], str], text: str) -> str:
-        out: list[str] = []
-        done = 0
-        for match in self.finditer(text):
-            out += [text[done:match.start()], replace(match)]
-            done = match.end()
-        out.append(text[done:])
-        return "".join(out)
 
 
 COMMENT = Comments()
