@@ -289,6 +289,10 @@ MISTAKES: list[Mistake] = [
     m("mobile-one-digit-short", "phone.invalid", BODY, "1391234567", body="手机 1391234567\n"),
     m("landline-one-digit-short", "phone.invalid", BODY, body="电话 0512-6525123\n"),
     m("landline-without-area-code", "phone.invalid", BODY, body="值班电话 65251234\n"),
+    # spaces read through, still one digit short: the number is wrong, not merely spaced
+    m("landline-spaces-one-digit-short", "phone.invalid", BODY, "0512 6525 123",
+      body="咨询 0512 6525 123\n"),
+    m("landline-fullwidth-one-digit-short", "phone.invalid", BODY, body="咨询 ０５１２－６５２５１２３\n"),
     m("number-zero-width-space", "phone.invisible", BODY, "U+200B",
       body="电话 0512-6525\u200b1234\n"),
     m("date-is-not-a-number", None, body="2026-12-01 起执行 WS/T 311—2023，08:00—17:30 开放。\n"),
@@ -298,6 +302,7 @@ MISTAKES: list[Mistake] = [
     m("tel-spaces-one-digit-short", "phone.invalid", BODY, "0512 6525 123",
       body="[0512 6525 123](tel:0512 6525 123)\n"),
     m("tel-fullwidth-digits", "phone.digit", BODY, "“０”", body="[电话](tel:０５１２６５２５１２３４)\n"),
+    m("tel-fullwidth-digits-one-short", "phone.invalid", BODY, body="[电话](tel:０５１２６５２５１２３)\n"),
     m("tel-em-dash", "phone.dash", BODY, "—", body="[电话](tel:0512—65251234)\n"),
     m("tel-extension-words", "phone.extension", BODY, "051265251234,8001",
       body="[总机](tel:0512-65251234转8001)\n"),

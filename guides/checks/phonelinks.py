@@ -48,6 +48,10 @@ def check_tel(ctx: Context, doc: Document | str, url: str, text: str, line: int)
                   fix=f"[{_visible(shown) or fix}](tel:{fix})")
         return
     problems = dict(character_problems(main))
+    if "digit" in problems and not is_valid_chinese_number(digits):
+        # read through, still a wrong number: never offer a tidy copy of it as the fix
+        ctx.error(doc, line, "phone.invalid", number=number)
+        return
     if "digit" in problems:
         ctx.error(doc, line, "phone.digit", number=number, char=problems["digit"], fix=fix)
         return

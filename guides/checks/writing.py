@@ -156,8 +156,10 @@ def spaced_tel_links(line: str) -> list[tuple[str, str]]:
 # message corrects them all. Severity: an error when the number shown is wrong or cannot be
 # dialled or found (non-ASCII digits, hidden characters, not a valid number); a warning
 # when a person can still read and dial it (odd dashes, spaces, 800 numbers).
-NUMBER_PROBLEMS = (("invisible", "phone.invisible", "error"), ("digit", "phone.digit", "error"),
-                   ("invalid", "phone.invalid", "error"), ("dash", "phone.dash", "warning"),
+# A number that is invalid once its characters are read through is told as invalid first:
+# the fix offered for the characters would be a tidy copy of a wrong number.
+NUMBER_PROBLEMS = (("invisible", "phone.invisible", "error"), ("invalid", "phone.invalid", "error"),
+                   ("digit", "phone.digit", "error"), ("dash", "phone.dash", "warning"),
                    ("space", "phone.space", "warning"), ("free800", "phone.free800", "warning"))
 
 
@@ -180,8 +182,11 @@ def report_number(ctx: Context, doc: Document | str, line: int, run: NumberRun,
     for kind, code, severity in NUMBER_PROBLEMS:
         if kind not in kinds:
             continue
-        if kind == "invalid" and (len(kinds) > 1 and set(kinds) - {"invalid", "free800"}):
-            continue  # fixing the characters may well make it valid: tell that first
+        if kind == "invalid" and "invisible" in kinds:
+            continue  # a hidden character may split the number: tell that first
+        # Spaces, dashes and full-width digits are read through (run.digits), so a number
+        # that is still invalid is wrong whatever the characters: say so, never offer a
+        # tidied copy of a wrong number (`0512 6525 123`, one digit short).
         args = {"number": run.text.strip(), "char": describe(kinds[kind]),
                 "fix": fixed(run.digits, run.extension, in_link)}
         if kind == "invalid":
