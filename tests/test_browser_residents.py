@@ -282,9 +282,15 @@ def test_a_search_made_online_works_again_offline(browser, tmp_path):
         page.goto(url)
         page.wait_for_function("() => navigator.serviceWorker.controller !== null",
                                timeout=20_000)
+        fetched: list[str] = []  # what the page and its search worker asked for
+        page.on("request", lambda request: fetched.append(request.url))
         assert search_titles(page, "口罩") == ["指南"]
+        wanted = {u for u in fetched if "/search/" in u}
+        assert any(u.endswith("/pages.json") for u in wanted)
+        # the worker keeps each search file once it has checked it against its digest:
+        # wait for every one this search used, not for a time
         wait_for(lambda: url in cached_pages(page))
-        wait_for(lambda: any(u.endswith("/pages.json") for u in cached_pages(page)))
+        wait_for(lambda: wanted <= set(cached_pages(page)))
         context.set_offline(True)
         page.reload()
         assert search_titles(page, "口罩") == ["指南"]  # the same files, from the cache
