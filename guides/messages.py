@@ -935,3 +935,27 @@ CATALOG.update({
         "en": ("release {name} is incomplete (files are missing or changed): not switched to",
                "pick another release (guides releases --to {target}) or publish again")},
 })
+
+
+# -- w-text (issue 14: sharing to WeChat: the broadcast text and `guides share`) -----------
+CATALOG.update({
+    "broadcast.too-long": {
+        "zh": ("群发文字 broadcast 加上网址共 {total} 个字，超过了 {limit} 个字的上限",
+               "删掉 {over} 个字（网址 {url} 占 {url_length} 个字，会自动加在最后）；"
+               "只留标题、最要紧的三件事和一个求助电话。不写 broadcast 的话，会用第一节自动生成。"),
+        "en": ("the broadcast text with the page's address is {total} characters; the limit is "
+               "{limit}",
+               "cut {over} characters (the address {url}, {url_length} characters, is added at "
+               "the end); keep the title, the three most important actions and one hotline. "
+               "Without broadcast, it is made from the first section")},
+    "broadcast.multiple-urls": {
+        "zh": ("群发文字 broadcast 里写了别的网址：{url}",
+               "群发文字只放这一页的网址，而且会自动加在最后；把这个网址删掉。"),
+        "en": ("the broadcast text holds another address: {url}",
+               "the page's own address is added at the end; delete this one")},
+    "share.no-address": {
+        "zh": ("网址太长，放不进 {limit} 个字的群发文字：{url}",
+               "在 mkdocs.yml 里用短一些的 site_url，或者给指南文件夹起个短一点的名字。"),
+        "en": ("the address is too long for a {limit}-character broadcast text: {url}",
+               "use a shorter site_url in mkdocs.yml, or a shorter folder name")},
+})

@@ -64,6 +64,11 @@ GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # when they change.
 OUR_FILES = {"script": "assets/javascripts/shouwang.js",
              "stylesheet": "assets/stylesheets/shouwang.css"}
+# w-text (issue 14): the Share panel's code and styles, loaded on its first tap; its words
+# are a static template rendered in each language's build.
+OUR_FILES.update({"share_script": "assets/javascripts/share.js",
+                  "share_style": "assets/stylesheets/share.css"})
+SHARE_STRINGS = "assets/javascripts/share-strings.json"
 
 
 class LanguageCode(c.Choice):
@@ -118,6 +123,7 @@ class Build:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
+    shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -142,6 +148,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.command = "build"
         self.report: Report | None = None  # set by `guides build`, which already checked
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
+        self.share = False  # set by `guides share` (w-text): pages read share/share.json
         self.content: Content | None = None
         self.hotlines: list[dict] = []
         # hotline id -> number, for `{{hotline:ID}}` (filled before each build's pages)
@@ -205,6 +212,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                           for asset in OUR_FILES.values()}
         config.markdown_extensions.append(
             hotline_links.HotlineExtension(numbers=self.hotline_numbers))
+        config.theme.static_templates.add(SHARE_STRINGS)  # w-text: the Share panel's words
         return config
 
     # -- checks -------------------------------------------------------------------------
@@ -408,6 +416,12 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         published = page.meta.get("status") == "published"
         sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
                      and not sw["home"] else "")
+        # -- w-text (issue 14): the Share panel, on every published guide but the home page
+        sw["share"] = published and not missing and not sw["home"]
+        sw["share_json"] = sw["share"] and self.share
+        sw["share_strings"] = SHARE_STRINGS
+        if sw["share_json"]:
+            self.build.shared.append(site.page_path(folder) + "share/share.json")
         context["sw"] = sw
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])
@@ -529,7 +543,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,
-                             config.site_name, config.site_description or "")
+                             config.site_name, config.site_description or "",
+                             shared=self.build.shared)
         language = self.build.language
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from guides.checks import (
+    broadcast,
     hotlines,
     limits,
     links,
@@ -23,7 +24,8 @@ from guides.reader import Content, read_content
 
 # limits first: a body over a limit is reported before the other checks read it
 CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
-          hotlines.check, safety.check, writing.check, reach.check, trust.check)
+          hotlines.check, safety.check, writing.check, reach.check, trust.check,
+          broadcast.check)  # w-text (issue 14)
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:

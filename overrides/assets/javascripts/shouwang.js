@@ -220,7 +220,31 @@
     update();
   }
 
+  // w-text (issue 14): the Share panel's code, styles and words load on the first tap.
+  function setupShare() {
+    var box = document.querySelector("[data-sw-share]");
+    if (!box || box.getAttribute("data-sw-ready")) return;
+    box.setAttribute("data-sw-ready", "1");
+    var button = box.querySelector("button");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (window.swShare) return window.swShare(box);
+      if (!document.querySelector("link[data-sw-share-css]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = box.getAttribute("data-css");
+        css.setAttribute("data-sw-share-css", "");
+        document.head.appendChild(css);
+      }
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-js");
+      script.onload = function () { window.swShare(box); };
+      document.head.appendChild(script);
+    });
+  }
+
   function setup() {
+    setupShare();
     var toolbar = document.querySelector(".sw-toolbar");
     if (!toolbar || toolbar.getAttribute("data-sw-ready")) return;
     toolbar.setAttribute("data-sw-ready", "1");
