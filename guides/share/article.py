@@ -34,9 +34,11 @@ LABELS = {
            "link": "Web address", "image": "Image", "sources": "Sources", "qr": "QR code"},
 }
 ACCENT = "#1a237e"
+# Every block carries its own text styles: the editor (and a browser's copy) may drop the
+# wrapper they would otherwise be inherited from.
 CSS = f"""
-.a {{ font-size: 17px; line-height: 1.75; color: #1f1f1f; letter-spacing: 0.5px;
-     word-wrap: break-word; }}
+.a, section, p, li, blockquote, td, th {{ font-size: 17px; line-height: 1.75;
+     color: #1f1f1f; letter-spacing: 0.5px; word-wrap: break-word; }}
 h1 {{ font-size: 24px; line-height: 1.4; font-weight: bold; margin: 0 0 12px 0;
      color: #111111; }}
 h2 {{ font-size: 20px; line-height: 1.5; font-weight: bold; margin: 28px 0 12px 0;
@@ -46,9 +48,9 @@ p {{ margin: 0 0 12px 0; }}
 ol, ul {{ margin: 0 0 12px 0; padding: 0 0 0 1.6em; }}
 li {{ margin: 0 0 8px 0; }}
 strong {{ font-weight: bold; color: #111111; }}
-table {{ border-collapse: collapse; width: 100%; margin: 0 0 12px 0; font-size: 15px; }}
+table {{ border-collapse: collapse; width: 100%; margin: 0 0 12px 0; }}
 th, td {{ border: 1px solid #c5cae9; padding: 6px 8px; text-align: left;
-         vertical-align: top; }}
+         vertical-align: top; font-size: 15px; line-height: 1.6; }}
 th {{ background-color: #e8eaf6; font-weight: bold; }}
 blockquote {{ margin: 0 0 12px 0; padding: 8px 12px; border-left: 4px solid #9e9e9e;
              color: #424242; background-color: #f5f5f5; }}
@@ -63,9 +65,9 @@ img {{ max-width: 100%; height: auto; display: block; margin: 8px auto; }}
 .tel {{ font-weight: bold; color: #b71c1c; }}
 .hotline {{ margin: 0 0 10px 0; font-size: 17px; }}
 .number {{ font-size: 22px; font-weight: bold; color: #b71c1c; letter-spacing: 1px; }}
-.small {{ font-size: 14px; color: #555555; }}
-.notes {{ font-size: 14px; color: #555555; line-height: 1.6; }}
-.notes li {{ word-break: break-all; }}
+.small {{ font-size: 14px; color: #555555; line-height: 1.6; }}
+.note {{ font-size: 14px; color: #555555; line-height: 1.6; word-break: break-all;
+         margin: 0 0 6px 0; }}
 .qr {{ text-align: center; margin: 24px 0 8px 0; }}
 .qr img {{ width: 180px; height: 180px; }}
 .url {{ font-size: 13px; color: #555555; word-break: break-all; text-align: center; }}
@@ -93,10 +95,12 @@ class Notes:
     """Outside links, numbered in the order they first appear; the same address once."""
 
     urls: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # the words first linked to each
 
-    def number(self, url: str) -> int:
+    def number(self, url: str, text: str = "") -> int:
         if url not in self.urls:
             self.urls.append(url)
+            self.texts.append(" ".join(text.split()))
         return self.urls.index(url) + 1
 
 
@@ -183,7 +187,7 @@ class _Writer:
         target = href if scheme else urljoin(self.url, href)
         if scheme == "mailto":
             target = unquote(href[len("mailto:"):])
-        number = self.notes.number(target)
+        number = self.notes.number(target, Element("x", {}, children).text())
         return [*children, Element("sup", {"class": "ref"}, [f"[{number}]"])]
 
     def image(self, node: Element) -> Element | str:
@@ -241,7 +245,9 @@ def article_fragment(page: Page, page_dir: Path, site_dir: Path) -> str:
         parts.extend(writer.copy(page.trust))
     if notes.urls:
         parts.append(_el("h2", None, labels["notes"]))
-        parts.append(_el("ol", "notes", *(_el("li", None, url) for url in notes.urls)))
+        for number, (url, text) in enumerate(zip(notes.urls, notes.texts, strict=True), 1):
+            words = f"{text}：" if text and text != url else ""
+            parts.append(_el("p", "note", f"[{number}] {words}{url}"))
     parts.append(_el("p", "qr", Element("img", {"src": qr_png(page.url),
                                                   "alt": f"{labels['qr']}：{page.url}"})))
     parts.append(_el("p", "url", f"{labels['scan']}", _el("br", None),
