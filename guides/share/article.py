@@ -182,8 +182,8 @@ class _Writer:
         scheme = urlsplit(href).scheme.lower()
         if scheme == "tel":
             return [Element("strong", {"class": "tel"}, children)]
-        if not href or href.startswith("#"):
-            return children  # a place on this page: the text reads the same without it
+        if not href or href.startswith("#") or scheme not in ("", "http", "https", "mailto"):
+            return children  # a place on this page (or nothing to follow): the words only
         target = href if scheme else urljoin(self.url, href)
         if scheme == "mailto":
             target = unquote(href[len("mailto:"):])

@@ -89,7 +89,7 @@ def compose(title: str, actions: list[str], hotline: Hotline | None, url: str,
     for count in range(len(steps), -1, -1):  # fewer actions only when all cannot fit
         kept = steps[:count]
         longest = max((length(s) for s in kept), default=0)
-        for cap in range(longest, MIN_ACTION - 1, -1):  # the same cap for every action
+        for cap in range(longest, min(longest, MIN_ACTION) - 1, -1):  # one cap for all
             made = text([_cut(s, cap) for s in kept], title)
             if length(made) <= MAX_CHARS:
                 return made
