@@ -239,18 +239,21 @@ def _write_share(args: argparse.Namespace, site_dir: Path, report: Report,
     content = getattr(report, "content", None)
     documents = {(doc.folder, doc.language): doc
                  for doc in (content.documents() if content is not None else [])}
-    names = {"text": _t(args, "文章和群发文字", "article and broadcast text")}
+    names = {"text": _t(args, "文章和群发文字", "article and broadcast text"),
+             "image": _t(args, "长图", "long image"), "poster": _t(args, "海报", "poster")}
 
     def progress(kind: str, index: int, total: int, path: str) -> None:
         what = names.get(kind, kind)
-        print(f"  [{index}/{total}] /{path}  {what}", flush=True)
+        if total:
+            print(f"  [{index}/{total}] /{path}  {what}", flush=True)
+        else:  # a file one of the image writers has just made
+            print(f"  {what}：/{path}" if args.lang == "zh" else f"  {what}: /{path}", flush=True)
 
     print(_t(args, "正在生成分享材料……", "Writing the share outputs..."), flush=True)
-    result = write_share(site_dir, documents, progress)
+    result = write_share(site_dir, documents, progress, args.lang)
     for name, why in sorted(result.skipped.items()):
         what = {"write_images": _t(args, "长图", "long images"),
-                "write_posters": _t(args, "海报", "posters"),
-                "write_cards": _t(args, "分享卡片", "share cards")}.get(name, name)
+                "write_posters": _t(args, "海报", "posters")}.get(name, name)
         if why == "not installed":
             why = _t(args, "这一步的程序还没有装上", "the module that makes them is not installed")
         print(_t(args, f"没有生成{what}：{why}", f"No {what}: {why}"), file=sys.stderr)

@@ -18,7 +18,7 @@ PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.c
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/images/favicon.png")
 # w-text (issue 14): what the Share panel loads when it opens (cached on install).
-SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.*.css",
+SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.css",
                 "assets/javascripts/share-strings.json")
 ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
 

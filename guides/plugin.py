@@ -64,10 +64,10 @@ GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # when they change.
 OUR_FILES = {"script": "assets/javascripts/shouwang.js",
              "stylesheet": "assets/stylesheets/shouwang.css"}
-# w-text (issue 14): the Share panel's code and styles, loaded on its first tap; its words
-# are a static template rendered in each language's build.
-OUR_FILES.update({"share_script": "assets/javascripts/share.js",
-                  "share_style": "assets/stylesheets/share.css"})
+# w-text (issue 14): the Share panel's code, loaded on its first tap (it loads its own
+# styles, assets/stylesheets/share.css, and words: a static template rendered in each
+# language's build from partials/languages).
+OUR_FILES.update({"share_script": "assets/javascripts/share.js"})
 SHARE_STRINGS = "assets/javascripts/share-strings.json"
 
 
@@ -419,7 +419,6 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         # -- w-text (issue 14): the Share panel, on every published guide but the home page
         sw["share"] = published and not missing and not sw["home"]
         sw["share_json"] = sw["share"] and self.share
-        sw["share_strings"] = SHARE_STRINGS
         if sw["share_json"]:
             self.build.shared.append(site.page_path(folder) + "share/share.json")
         context["sw"] = sw

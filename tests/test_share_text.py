@@ -436,7 +436,9 @@ def test_share_panel_copies_shows_qr_and_loads_only_when_opened(chromium, served
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
     page = context.new_page()
     requests: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.goto(served + "flood-guide/")
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
@@ -456,6 +458,8 @@ def test_share_panel_copies_shows_qr_and_loads_only_when_opened(chromium, served
     assert qr["width"] >= 250  # large enough to scan from another phone
     assert not page.locator(".sw-share__panel a[download]").count()  # no poster, no images
     assert all(u.startswith(served) for u in requests)  # nothing from another origin
+    assert any(re.search(r"/assets/javascripts/share\.[0-9a-f]{10}\.js$", u) for u in requests)
+    assert errors == []  # the page's policy refused nothing (no inline script or style)
     page.click(".sw-share__panel button:has-text('收起')")
     assert page.locator(".sw-share__panel").is_hidden()
     context.close()

@@ -19,11 +19,12 @@ from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Document
 from guides.share import article, broadcast, manifest
 from guides.share.htmltree import parse
 
-MARKER = "data-sw-share "  # the panel's attribute (overrides/partials/sw-share.html)
+MARKER = "data-sw-share="  # the panel's attribute (overrides/partials/sw-share.html)
 SHARE_DIR = "share"
-# w-images' writers (issue 14 items 1, 4, 5), looked up by name: until they land, or where
-# their module cannot be imported, the text outputs are still written.
-IMAGE_WRITERS = ("write_images", "write_posters", "write_cards")
+# w-images' writers (issue 14 items 1 and 4), looked up by name: until they land, or where
+# their module cannot be imported, the text outputs are still written. (The share cards,
+# item 5, are drawn by every build.)
+IMAGE_WRITERS = ("write_images", "write_posters")
 IMAGE_MODULES = ("guides.share", "guides.share.longimage", "guides.share.images",
                  "guides.share.poster", "guides.share.card")
 
@@ -73,13 +74,14 @@ def find_pages(site_dir: Path) -> list[SharedPage]:
         text = html_file.read_text(encoding="utf-8", errors="replace")
         if MARKER not in text:
             continue
-        box = parse(text).find(tag="div", cls="sw-share")
-        if box is None or not box.attrs.get("data-url"):
+        canonical = next((e.attrs.get("href") for e in parse(text).iter()
+                          if e.tag == "link" and e.attrs.get("rel") == "canonical"), None)
+        if not canonical:  # no site_url: nothing a QR code or a message could point to
             continue
         path = html_file.parent.relative_to(site_dir).as_posix() + "/"
         language = page_language(path)
         folder = path.removeprefix(LANGUAGES[language].root).rstrip("/")
-        pages.append(SharedPage(path, language, folder, str(box.attrs["data-url"])))
+        pages.append(SharedPage(path, language, folder, str(canonical)))
     return pages
 
 
@@ -94,10 +96,15 @@ def _writer(name: str) -> Callable[..., Any] | None:
     return None
 
 
-def run_image_writers(site_dir: Path, pages: list[SharedPage], progress: Progress | None,
+def run_image_writers(site_dir: Path, progress: Progress | None, lang: str,
                       result: Result) -> None:
-    """Call each of w-images' writers with what its signature asks for."""
-    offered = {"pages": [p.path for p in pages], "progress": progress}
+    """Call each of w-images' writers with what its signature asks for; each file it
+    makes is told to `progress` as it is written (index and total 0)."""
+    def made(kind: str, path: Path | str) -> None:
+        if progress:
+            progress(kind, 0, 0, Path(path).relative_to(site_dir).as_posix())
+
+    offered = {"progress": made, "lang": lang}
     for name in IMAGE_WRITERS:
         writer = _writer(name)
         if writer is None:
@@ -164,12 +171,13 @@ def write_texts(site_dir: Path, page: SharedPage, doc: Document | None,
 
 
 def write_share(site_dir: Path, documents: dict[tuple[str, str], Document],
-                progress: Progress | None = None) -> Result:
+                progress: Progress | None = None, lang: str = "zh") -> Result:
     """Every shared page's outputs; `documents` maps (folder, language) to the checked
     file, for the editor's `broadcast`."""
     site_dir = Path(site_dir)
     result = Result(pages=find_pages(site_dir))
-    run_image_writers(site_dir, result.pages, progress, result)
+    if result.pages:
+        run_image_writers(site_dir, progress, lang, result)
     total, titles = len(result.pages), {}
     for index, page in enumerate(result.pages, 1):
         if progress:

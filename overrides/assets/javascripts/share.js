@@ -37,7 +37,7 @@
   }
 
   function copier(panel, t, text, label) {
-    var field = el("textarea", { readonly: "", rows: "8", "class": "sw-share__text" });
+    var field = el("textarea", { readonly: "", rows: "10", "class": "sw-share__text" });
     field.value = text;
     var button = el("button", { type: "button", "class": "sw-button", "data-sw-copy": "" }, label);
     var status = el("p", { role: "status", "aria-live": "polite", "class": "sw-share__status" });
@@ -57,7 +57,8 @@
     if (data && typeof data.broadcast === "string") {
       copier(panel, t, data.broadcast, t.copy);
     } else {
-      copier(panel, t, box.getAttribute("data-url"), t.link);
+      var canonical = document.querySelector("link[rel=canonical]");
+      copier(panel, t, canonical ? canonical.href : location.href, t.link);
     }
     var images = data && Array.isArray(data.images) ? data.images : [];
     if (images.length) {
@@ -83,7 +84,7 @@
         el("a", { href: new URL(data.poster, base).href, download: "", "class": "sw-button" },
            t.poster));
     }
-    if (!data && box.getAttribute("data-json") && !navigator.onLine) {
+    if (!data && box.hasAttribute("data-json") && !navigator.onLine) {
       panel.appendChild(el("p", { "class": "sw-share__status" }, t.offline));
     }
     var close = el("button", { type: "button", "class": "sw-button" }, t.close);
@@ -104,17 +105,27 @@
     if (open && panel) panel.focus();
   }
 
+  function styles(script) {  // share.css, next to this script's folder, once
+    if (document.querySelector("link[data-sw-share-css]")) return;
+    var css = el("link", { rel: "stylesheet", "data-sw-share-css": "",
+                           href: new URL("../stylesheets/share.css", script).href });
+    document.head.appendChild(css);
+  }
+
   window.swShare = function (box) {
     var panel = box.querySelector(".sw-share__panel");
     if (panel) return toggle(box, panel.hidden);
     if (box.getAttribute("data-loading")) return;
     box.setAttribute("data-loading", "1");
-    var source = box.getAttribute("data-json");
-    var base = source ? new URL(source, location.href).href : location.href;
-    Promise.all([json(box.getAttribute("data-strings")), json(source)]).then(function (got) {
-      box.removeAttribute("data-loading");
-      build(box, got[0] || {}, got[1], base);
-      toggle(box, true);
-    });
+    var script = new URL(box.getAttribute("data-sw-share"), location.href).href;
+    styles(script);
+    var source = box.hasAttribute("data-json") ? "share/share.json" : null;
+    var base = new URL(source || "", location.href).href;
+    Promise.all([json(new URL("share-strings.json", script).href), json(source)])
+      .then(function (got) {
+        box.removeAttribute("data-loading");
+        build(box, got[0] || {}, got[1], base);
+        toggle(box, true);
+      });
   };
 })();

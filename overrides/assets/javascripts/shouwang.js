@@ -220,24 +220,16 @@
     update();
   }
 
-  // w-text (issue 14): the Share panel's code, styles and words load on the first tap.
+  // w-text (issue 14): the Share panel's code loads on the first tap (share.js).
   function setupShare() {
-    var box = document.querySelector("[data-sw-share]");
-    if (!box || box.getAttribute("data-sw-ready")) return;
-    box.setAttribute("data-sw-ready", "1");
-    var button = box.querySelector("button");
+    var box = document.querySelector("[data-sw-share]"), button = box && box.firstElementChild;
+    if (!button || !button.hidden) return;
     button.hidden = false;
+    button.setAttribute("aria-expanded", "false");
     button.addEventListener("click", function () {
       if (window.swShare) return window.swShare(box);
-      if (!document.querySelector("link[data-sw-share-css]")) {
-        var css = document.createElement("link");
-        css.rel = "stylesheet";
-        css.href = box.getAttribute("data-css");
-        css.setAttribute("data-sw-share-css", "");
-        document.head.appendChild(css);
-      }
       var script = document.createElement("script");
-      script.src = box.getAttribute("data-js");
+      script.src = box.getAttribute("data-sw-share");
       script.onload = function () { window.swShare(box); };
       document.head.appendChild(script);
     });
