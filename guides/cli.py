@@ -262,12 +262,13 @@ def _write_share(args: argparse.Namespace, site_dir: Path, report: Report,
         print(finding.format(args.lang), file=sys.stderr)
     counts = Counter("long-N.png" if path.name.startswith("long-") else path.name
                      for path in result.written)
+    failed = 1 if result.problems or result.failed else 0
     if publishing:
-        return 1 if result.problems else 0
+        return failed
     if not result.pages:
         print(_t(args, f"没有要分享的网页：{_shown(site_dir)} 里没有已发布的指南。",
                  f"Nothing to share: {_shown(site_dir)} has no published guide."))
-        return 1 if result.problems else 0
+        return failed
     first = result.pages[0].share_dir(site_dir)
     made = ", ".join(f"{name} ×{count}" for name, count in sorted(counts.items()))
     print(_t(args, f"分享材料已生成：{len(result.pages)} 个网页，每页在 网页文件夹{os.sep}share{os.sep} 里"
@@ -279,7 +280,7 @@ def _write_share(args: argparse.Namespace, site_dir: Path, report: Report,
              f"Next: open {_shown(first / 'article.html')} in a browser, select all, copy and "
              f"paste into the official-account editor; to publish: "
              f"{_g('publish --to DIR --share')}"))
-    return 1 if result.problems else 0
+    return failed
 
 
 def _today(args: argparse.Namespace) -> dt.date:

@@ -58,6 +58,7 @@ class Result:
     written: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)  # writer -> why it did not run
+    failed: bool = False  # a writer that was there failed (not one that is not installed)
 
 
 def page_language(path: str) -> str:
@@ -115,7 +116,9 @@ def run_image_writers(site_dir: Path, progress: Progress | None, lang: str,
             kwargs = {k: v for k, v in offered.items() if k in accepted}
             made = writer(site_dir, **kwargs)
         except Exception as exc:  # images need Chromium; the text outputs must not wait
-            result.skipped[name] = f"{type(exc).__name__}: {exc}"
+            said = isinstance(exc, RuntimeError)  # w-images' ShareError speaks to editors
+            result.skipped[name] = str(exc) if said else f"{type(exc).__name__}: {exc}"
+            result.failed = True
             continue
         for item in made or []:
             path = getattr(item, "path", item)
