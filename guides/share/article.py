@@ -27,11 +27,11 @@ from guides.share.htmltree import Element, parse, serialize
 
 LABELS = {
     "zh": {"notes": "注释", "hotlines": "求助电话", "scan": "扫码看最新版本", "link": "原文网址",
-           "image": "图片", "sources": "依据", "qr": "二维码"},
-    "wuu": {"notes": "注释", "hotlines": "求助电话", "scan": "扫码看最新版本", "link": "原文网址",
-            "image": "图片", "sources": "依据", "qr": "二维码"},
+           "image": "图片", "qr": "二维码", "colon": "："},
+    "wuu": {"notes": "注释", "hotlines": "求助电话", "scan": "扫一扫看最新格版本",
+            "link": "原文网址", "image": "图片", "qr": "二维码", "colon": "："},
     "en": {"notes": "Notes", "hotlines": "Hotlines", "scan": "Scan for the latest version",
-           "link": "Web address", "image": "Image", "sources": "Sources", "qr": "QR code"},
+           "link": "Web address", "image": "Image", "qr": "QR code", "colon": ": "},
 }
 ACCENT = "#1a237e"
 # Every block carries its own text styles: the editor (and a browser's copy) may drop the
@@ -194,7 +194,7 @@ class _Writer:
         alt = node.attrs.get("alt") or ""
         data = self.image_bytes(node.attrs.get("src") or "")
         if data is None:
-            return f"[{self.labels['image']}{'：' + alt if alt else ''}]"
+            return f"[{self.labels['image']}{self.labels['colon'] + alt if alt else ''}]"
         attrs = {"src": data, "alt": alt}
         return Element("img", attrs)
 
@@ -246,12 +246,12 @@ def article_fragment(page: Page, page_dir: Path, site_dir: Path) -> str:
     if notes.urls:
         parts.append(_el("h2", None, labels["notes"]))
         for number, (url, text) in enumerate(zip(notes.urls, notes.texts, strict=True), 1):
-            words = f"{text}：" if text and text != url else ""
+            words = f"{text}{labels['colon']}" if text and text != url else ""
             parts.append(_el("p", "note", f"[{number}] {words}{url}"))
-    parts.append(_el("p", "qr", Element("img", {"src": qr_png(page.url),
-                                                  "alt": f"{labels['qr']}：{page.url}"})))
+    alt = f"{labels['qr']}{labels['colon']}{page.url}"
+    parts.append(_el("p", "qr", Element("img", {"src": qr_png(page.url), "alt": alt})))
     parts.append(_el("p", "url", f"{labels['scan']}", _el("br", None),
-                     f"{labels['link']}：{page.url}"))
+                     f"{labels['link']}{labels['colon']}{page.url}"))
     return serialize(_el("section", "a", *parts))
 
 
