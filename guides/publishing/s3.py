@@ -131,14 +131,18 @@ def _switch(client, target: Target, lock: Lock, state: dict, name: str,
     # The release is live and whole; only now do files that left the site go.
     present = [k for k in list_keys(client, target, target.prefix)
                if not k.startswith(target.meta)]
-    gone = sorted(k for k in present if k[len(target.prefix):] not in new.files)
-    cut = gone if max_deletes is None else gone[:max_deletes]
+    gone = [k[len(target.prefix):] for k in present if k[len(target.prefix):] not in new.files]
+    # Backwards: feeds and pages go before the assets a page that is going still uses.
+    ordered = [rel for group in reversed(m.upload_order(gone, dict.fromkeys(gone, ""), {}))
+               for rel in group]
+    cut = ordered if max_deletes is None else ordered[:max_deletes]
     result.left = len(gone) - len(cut)
     with say_errors(client, target):
-        for start in range(0, len(cut), 1000):
-            client.delete_objects(Bucket=target.bucket, Delete={
-                "Objects": [{"Key": k} for k in cut[start:start + 1000]], "Quiet": True})
-    result.deleted = [k[len(target.prefix):] for k in cut]
+        for group in reversed(m.upload_order(cut, dict.fromkeys(cut, ""), {})):
+            for start in range(0, len(group), 1000):
+                client.delete_objects(Bucket=target.bucket, Delete={"Quiet": True, "Objects": [
+                    {"Key": target.key(rel)} for rel in group[start:start + 1000]]})
+    result.deleted = cut
     return result
 
 
