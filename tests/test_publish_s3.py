@@ -450,3 +450,29 @@ def test_the_command_line_end_to_end(weed, bucket, tmp_path):
     client = client_of(weed)
     page = client.get_object(Bucket=bucket, Key="zh/guide/index.html")["Body"].read()
     assert "新的正文" not in page.decode("utf-8") and "正文" in page.decode("utf-8")
+
+
+# -- the local target: the same manifest, the same way of saying what changed ------------
+
+def test_the_local_target_writes_the_same_manifest_and_purge_list(tmp_path):
+    from guides.publish import MANIFEST
+    from guides.publish import publish as publish_local
+    from guides.publishing.commands import local_changes
+
+    def pages(text: str):
+        def build(folder: Path) -> None:
+            (folder / "a").mkdir(parents=True)
+            (folder / "index.html").write_text("<p>home</p>", encoding="utf-8")
+            (folder / "a/index.html").write_text(f"<p>{text}</p>", encoding="utf-8")
+            (folder / "x.0123456789.css").write_text(text, encoding="utf-8")
+        return build
+
+    first = publish_local(tmp_path / "www", pages("one"))
+    second = publish_local(tmp_path / "www", pages("two"))
+    written = json.loads((second / MANIFEST).read_text(encoding="utf-8"))
+    on_disk = manifest.tree_manifest(second, skip=(MANIFEST,))
+    assert written["files"] == on_disk.files and written["hash"] == on_disk.digest
+    changes, purge = local_changes(first, second)
+    assert (changes.added, changes.changed, changes.removed, changes.unchanged) == (
+        [], ["a/index.html", "x.0123456789.css"], [], 1)
+    assert purge["pages"] == ["/a/", "/a/index.html"] and purge["other"] == []
