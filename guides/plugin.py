@@ -44,6 +44,7 @@ from guides import (
     panel,
     printing,
     sanitize,
+    search_extra,
     search_shards,
     site,
     trust_page,
@@ -118,6 +119,8 @@ class Build:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
+    # s-questions (search input): page URL -> records guides/search_extra.py adds to search
+    search_extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -409,6 +412,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
                      and not sw["home"] else "")
         context["sw"] = sw
+        if not missing:  # s-questions: hotline cards and summary into search
+            self.build.search_extra[page.url] = search_extra.extras(
+                page.url, str(page.title or folder), sw["summary"], folder,
+                sw["hotlines"])
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])
         if not missing and page.meta.get("status") != "withdrawn":
@@ -525,6 +532,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
+        search_extra.add_to_site(site_dir, self.build.search_extra)  # s-questions
         search_shards.write(site_dir)
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
