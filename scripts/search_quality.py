@@ -74,7 +74,8 @@ def build(project: Path) -> tuple[Path, float, str]:
     done = subprocess.run([str(BIN / "guides"), "build", "-d", str(site)], cwd=project,
                           env=ENV, capture_output=True, text=True)
     if done.returncode != 0:
-        raise SystemExit(f"guides build failed in {project}:\n{(done.stdout + done.stderr)[-2000:]}")
+        output = (done.stdout + done.stderr)[-2000:]
+        raise SystemExit(f"guides build failed in {project}:\n{output}")
     files = len(list((project / "content").glob("*/*.md")))
     return site, time.perf_counter() - start, f"{files:,} Markdown files"
 
