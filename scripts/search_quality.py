@@ -6,6 +6,8 @@ inside a city-sized one (3,000 pages).
     .venv/bin/python scripts/search_quality.py                 # real site and 3,000 pages
     .venv/bin/python scripts/search_quality.py --pages 0       # the real site only
     .venv/bin/python scripts/search_quality.py --write         # update BENCHMARKS.md
+    .venv/bin/python scripts/search_quality.py --site site --ask 发烧打什么电话 [--lang zh]
+                    # one question's first results on a site already built (guides build)
 
 The questions are asked of the real search worker under Node (tests/search_query.js), on a
 site `guides build` made. At scale, the project of scripts/corpus.py (pages whose sentences
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,14 +41,6 @@ BENCHMARKS = ROOT / "BENCHMARKS.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TARGET = 0.95
 START, END = "<!-- search-quality:start -->", "<!-- search-quality:end -->"
-
-
-def real_project(tmp: Path) -> Path:
-    project = tmp / "real"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", project / "content")
-    return project
 
 
 def scale_project(tmp: Path, pages: int, seed: int) -> Path:
@@ -68,8 +63,7 @@ def scale_project(tmp: Path, pages: int, seed: int) -> Path:
     return project
 
 
-def build(project: Path) -> tuple[Path, float, str]:
-    site = project / "site"
+def build(project: Path, site: Path) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run([str(BIN / "guides"), "build", "-d", str(site)], cwd=project,
                           env=ENV, capture_output=True, text=True)
@@ -77,13 +71,30 @@ def build(project: Path) -> tuple[Path, float, str]:
         output = (done.stdout + done.stderr)[-2000:]
         raise SystemExit(f"guides build failed in {project}:\n{output}")
     files = len(list((project / "content").glob("*/*.md")))
-    return site, time.perf_counter() - start, f"{files:,} Markdown files"
+    return time.perf_counter() - start, f"{files:,} Markdown files"
 
 
 def measure(site: Path) -> tuple[dict[str, tuple[int, int]], list[str]]:
     asked = [q for qs in questions.load().values() for q in qs]
     outcomes = questions.answer(site, asked)
     return questions.rates(outcomes), questions.misses(outcomes)
+
+
+def show(site: Path, lang: str, asked: list[str]) -> int:
+    """Print each question's first pages (folder and title), best first."""
+    if not (site / "search" / "search_index.json").is_file():
+        print(f"{site}: 没有找到生成好的网站，先运行 guides build。"
+              f" / No built site here: run guides build first.")
+        return 2
+    answers = questions.ask(site / questions.LANG_ROOT[lang], *asked)
+    for question in asked:
+        print(question)
+        for n, group in enumerate(answers[question][:5], 1):
+            title = re.sub(r"<[^>]*>", "", group[0]["title"])
+            print(f"  {n}. {questions.folder_of(group[0]['location'])}  {title}")
+        if not answers[question]:
+            print("  （没有结果 / no results）")
+    return 0
 
 
 def table(rows: list[tuple[str, dict[str, tuple[int, int]]]]) -> str:
@@ -122,23 +133,31 @@ def main() -> None:
                         help="size of the city-sized site (0: the real site only)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
+    parser.add_argument("--site", type=Path, help="a site `guides build` made (with --ask)")
+    parser.add_argument("--ask", nargs="+", help="questions to show the first results of")
+    parser.add_argument("--lang", default="zh", choices=list(questions.LANG_ROOT))
     args = parser.parse_args()
+    if args.ask:
+        sys.exit(show(args.site or ROOT / "site", args.lang, args.ask))
     load = os.getloadavg()[0]
     rows, notes, missed = [], [], []
     with tempfile.TemporaryDirectory(prefix="shouwang-quality-") as tmp:
-        projects = [("real site", real_project(Path(tmp)))]
+        projects = [("real site", ROOT)]  # built as it stands, into the temporary folder
         if args.pages:
             projects.append((f"{args.pages:,} pages",
                              scale_project(Path(tmp), args.pages, args.seed)))
         for name, project in projects:
             print(f"[{name}] guides build", flush=True)
-            site, seconds, files = build(project)
+            site = Path(tmp) / f"site-{len(rows)}"
+            seconds, files = build(project, site)
             print(f"[{name}] asking the questions", flush=True)
             found, misses = measure(site)
             rows.append((name, found))
             notes.append(f"{name}: {files}, built in {seconds:.0f} s")
             missed.append((name, misses))
-            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+            if project != ROOT:
+                shutil.rmtree(project, ignore_errors=True)
     argv = " ".join(sys.argv[1:])
     body = [f"Command: `.venv/bin/python scripts/search_quality.py {argv}`. Date: "
             f"{date.today()}; code at commit {commit()}; load average (1 min) {load:.1f} at "
