@@ -46,6 +46,7 @@ from guides import (
     sanitize,
     search_shards,
     site,
+    synonyms,
     trust_page,
     updates,
 )
@@ -525,7 +526,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
-        search_shards.write(site_dir)
+        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,
