@@ -47,6 +47,7 @@ from guides import (
     search_extra,
     search_shards,
     site,
+    synonyms,
     trust_page,
     updates,
 )
@@ -533,7 +534,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
         search_extra.add_to_site(site_dir, self.build.search_extra)  # s-questions
-        search_shards.write(site_dir)
+        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,
