@@ -89,7 +89,7 @@ def test_an_offline_search_says_it_needs_the_network(browser, tmp_path):
     tree.guide("hotlines", title="热线", body="热线正文，打电话。\n")
     tree.guide("guide", title="指南", body="## 现在 {#now}\n记得带口罩，排队保持一米。\n")
     site = build_site(tree)
-    message = "搜索需要联网：要找的内容还没有存在这部手机上。连上网络后再搜一次。"
+    message = "搜索需要联网：请连上网络再搜。"
     with serving(site) as url:
         context = browser.new_context(**PHONE)
         page = context.new_page()
