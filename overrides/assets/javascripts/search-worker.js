@@ -13,7 +13,8 @@
    lose stopwords and endings. Each pair or word is a "unit", satisfied by itself or by a
    synonym; a page scores the rarity (idf) of every unit it holds, more in a title or a
    heading, plus a bonus for units found together in one section. Pages holding every
-   unit come first; when none does, the closest ones, with a notice. A pair the index
+   unit come first (those holding the words as typed before those holding only
+   synonyms); when none does, the closest ones, with a notice. A pair the index
    does not hold at all (a pair across two words, 酸结 in 核酸结果) asks nothing.
 
    Tokenising and sharding must match guides/search_shards.py exactly. */
@@ -256,18 +257,20 @@ function score(units, found) {
     });
   });
   Object.keys(pages).forEach(function (p) {
-    var page = pages[p], full = true, best = 0;
+    var page = pages[p], full = true, literal = true, best = 0;
     units.forEach(function (unit, u) {
       var mine = page.units[u] || {}, value = 0, whole = false;
       unit.alts.forEach(function (alt, a) {
         var terms = mine[a] || {}, sum = 0, n = 0, weight = 0;
         alt.forEach(function (t) { weight += idf[t]; if (terms[t]) { sum += terms[t]; n++; } });
         if (n === alt.length) whole = true;
+        if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
         value = Math.max(value, (weight / alt.length) * (sum / alt.length));
       });
       page.score += unit.weight * value;
       if (unit.weight >= 1 && unit.asks && !whole) full = false;
     });
+    page.literal = full && literal; // the words as typed, not only their synonyms
     Object.keys(page.entries).forEach(function (e) {
       var entry = page.entries[e];
       Object.keys(entry.units).forEach(function (u) { entry.score += entry.units[u]; });
@@ -370,7 +373,8 @@ function rank(asked) {
   var units = asked.units, pages = score(units, asked.found);
   var ids = Object.keys(pages).map(Number), exact = 0, top = 0;
   ids.sort(function (a, b) {
-    return (pages[b].full - pages[a].full) || (pages[b].score - pages[a].score) || a - b;
+    return (pages[b].full - pages[a].full) || (pages[b].literal - pages[a].literal) ||
+      (pages[b].score - pages[a].score) || a - b;
   });
   ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
   ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
