@@ -7,9 +7,10 @@ plugin wrote into, under `search/<version>/`:
 
 - `<k>.json`: shard k of the inverted index (term -> entries, a bit for "in a title");
 - `p/<k>.json`: the page list, PAGES_PER_FILE pages a file (address, title), fetched only
-  for the results shown (an entry's number tells its page: `page * STRIDE + section`);
-- `d/<page>.json`: one page's entries (section anchors, titles, plain text), fetched only
-  for the first results shown, to pick the sentence that matched;
+  for the results shown by title (an entry's number tells its page: `page * STRIDE +
+  section`);
+- `d/<page>.json`: one page's entries (its address, then section anchors; titles, plain
+  text), fetched only for the first results shown, to pick the sentence that matched;
 - `t/<k>.json`: traditional -> simplified characters (guides/search_t2s.py), fetched only
   for a query character the index does not hold;
 
@@ -47,7 +48,7 @@ TAG = re.compile(r"<[^>]*>")
 ENTRIES_PER_SHARD = 1500  # about 3-4 KB compressed a shard
 MAX_SHARDS = 4096
 STRIDE = 64  # entry numbers per page: a page's 64th section and those after it share one
-PAGES_PER_FILE = 32  # pages per file of the page list (about 1 KB compressed)
+PAGES_PER_FILE = 16  # pages per file of the page list (under 1 KB compressed)
 
 
 def normalise(text: str) -> str:
@@ -172,7 +173,9 @@ def build(index: dict, synonyms: list[list[str]] | None = None,
         files[f"p/{start // PAGES_PER_FILE}.json"] = dump(
             [[p.location, plain(p.title)] for p in pages[start:start + PAGES_PER_FILE]])
     files.update((f"{k}.json", dump(shard)) for k, shard in enumerate(shards))
-    files.update((f"d/{i}.json", dump([[a, plain(t), plain(x)] for a, t, x in p.entries]))
+    # a page's own file: its entries, the first one's anchor replaced by the page's address
+    files.update((f"d/{i}.json", dump([[a if n else p.location, plain(t), plain(x)]
+                                       for n, (a, t, x) in enumerate(p.entries)]))
                  for i, p in enumerate(pages))
     table = search_t2s.for_site(characters) if t2s is None else \
         {s: t for s, t in t2s.items() if t in characters}

@@ -35,7 +35,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 LANG_ROOT = {"zh": "", "wuu": "wuu/", "en": "en/"}
 QUERIES = {"zh": "核酸", "wuu": "汏手", "en": "volunteers"}
 CHECK_RATE, BUILD_RATIO, SEARCH_BYTES, SEARCH_MS = 2000, 1.15, 100_000, 300  # targets
-SHOWN = 30  # pages a search shows at most (search-worker.js MAX_RESULTS)
+SHOWN = 20  # pages a search shows at most (search-worker.js MAX_RESULTS)
 CHROMIUM = "/usr/bin/chromium"
 LISTS = set(KIND_LIST_FOLDERS.values())  # the kinds' list pages: not in search
 WATCH_JS = """() => {
@@ -398,8 +398,8 @@ machine). Regression queries: `scripts/search_queries.py` (Chinese words inside 
 dialect words, English), asked of the real worker under Node; a page "holds" a query when
 its rendered guide text contains every word of it (an English word: where a word starts;
 the kinds' list pages, left out of search, are left out here too). The worker shows at most
-30 pages, those holding the whole query (or a synonym of a word) first: "pages holding
-them" counts at most 30 a query, "found" the leading pages it says hold the whole query, and
+20 pages, those holding the whole query (or a synonym of a word) first: "pages holding
+them" counts at most 20 a query, "found" the leading pages it says hold the whole query, and
 recall is how many of the first counted are among the second. With `--no-plain` the plain
 MkDocs build is not run (its ratio column then reads nan). KB = 1,000 bytes."""
 

@@ -24,7 +24,7 @@ var TOKEN = new RegExp("[" + HAN + "]+|[0-9a-z\u00c0-\u024f]+", "g");
 var IS_HAN = new RegExp("^[" + HAN + "]");
 var WORD = "0-9a-z\u00c0-\u024f";
 var FULL_RESULTS = 10; // pages shown with their sections and matching sentence
-var MAX_RESULTS = 30;  // pages shown at all (the rest by title)
+var MAX_RESULTS = 20;  // pages shown at all (past FULL_RESULTS by title)
 var TITLE = 2.5, HEADING = 1.5; // a term in the page's title, in a section's heading
 var CLOSE = 0.2;       // partial results scoring under this share of the best are left out
 /* Question words and particles (Mandarin, Suzhou dialect): they weigh nothing. Longest
@@ -380,8 +380,9 @@ function rank(asked) {
   ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
   ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
     .slice(0, MAX_RESULTS);
+  /* the first pages' own files name them (their first row); the page list only the rest */
   var chunk = info.chunk, names = [];
-  ids.forEach(function (p) { var n = "p/" + Math.floor(p / chunk) + ".json"; if (names.indexOf(n) < 0) names.push(n); });
+  ids.slice(FULL_RESULTS).forEach(function (p) { var n = "p/" + Math.floor(p / chunk) + ".json"; if (names.indexOf(n) < 0) names.push(n); });
   var shown = ids.slice(0, FULL_RESULTS);
   return Promise.all(names.map(fetchJSON).concat(shown.map(function (p) {
     return fetchJSON("d/" + p + ".json");
@@ -392,7 +393,8 @@ function rank(asked) {
     var keys = [];
     units.forEach(function (u) { if (keys.indexOf(u.key) < 0) keys.push(u.key); });
     var items = ids.map(function (p, rank) {
-      var page = pages[p], row = lists["p/" + Math.floor(p / chunk) + ".json"][p % chunk];
+      var page = pages[p], row = rank < FULL_RESULTS ? [details[rank][0][0], details[rank][0][1]]
+                                                     : lists["p/" + Math.floor(p / chunk) + ".json"][p % chunk];
       function item(local, anchor, title, text) {
         var e = page.entries[p * stride + local], held = {};
         keys.forEach(function (key) {
@@ -415,7 +417,7 @@ function rank(asked) {
       var group = [];
       details[rank].forEach(function (entry, i) {
         var local = Math.min(i, stride - 1);
-        if (i === 0 || page.entries[p * stride + local]) group.push(item(local, entry[0], entry[1], entry[2]));
+        if (i === 0 || page.entries[p * stride + local]) group.push(item(local, i ? entry[0] : "", entry[1], entry[2]));
       });
       var first = group.shift();
       group.sort(function (a, b) { return b.score - a.score; });
