@@ -44,8 +44,10 @@ from guides import (
     panel,
     printing,
     sanitize,
+    search_extra,
     search_shards,
     site,
+    synonyms,
     trust_page,
     updates,
 )
@@ -124,6 +126,8 @@ class Build:
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
     shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
+    # s-questions (search input): page URL -> records guides/search_extra.py adds to search
+    search_extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -422,6 +426,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if sw["share_json"]:
             self.build.shared.append(site.page_path(folder) + "share/share.json")
         context["sw"] = sw
+        if not missing:  # s-questions: hotline cards and summary into search
+            self.build.search_extra[page.url] = search_extra.extras(
+                page.url, str(page.title or folder), sw["summary"], folder,
+                sw["hotlines"])
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])
         if not missing and page.meta.get("status") != "withdrawn":
@@ -538,7 +546,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
-        search_shards.write(site_dir)
+        search_extra.add_to_site(site_dir, self.build.search_extra)  # s-questions
+        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         output.write_offline(site_dir, self.build.language, self.build.offline,

@@ -14,6 +14,7 @@ from guides.checks import (
     safety,
     schema,
     structure,
+    synonyms,
     translations,
     trust,
     writing,
@@ -25,7 +26,8 @@ from guides.reader import Content, read_content
 # limits first: a body over a limit is reported before the other checks read it
 CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
           hotlines.check, safety.check, writing.check, reach.check, trust.check,
-          broadcast.check)  # w-text (issue 14)
+          broadcast.check,  # w-text (issue 14)
+          synonyms.check)  # s-rank: content/_data/synonyms.yml
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:
