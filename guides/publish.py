@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guides.linkcheck import check_site
+from guides.publishing.carry import carry, record
 
 KEEP = 5
 MANIFEST = "release.json"
@@ -271,9 +272,11 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
         problems = check_site(staging)
         if problems:
             raise PublishError("publish.links", problems, count=len(problems))
+        carried = carry(current(target), staging)  # load: readers caught by the switch
         digest, files = _tree_hash(staging)
         (staging / MANIFEST).write_text(json.dumps({"hash": digest, "files": files}, indent=1),
                                         encoding="utf-8")
+        record(staging, carried)  # load
         stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S.%fZ")
         release = folder / f"{stamp}-{digest[:10]}"
         if release.exists():  # the same sources published twice in one microsecond
@@ -344,6 +347,7 @@ def _rollback(target: Path, name: str | None) -> Path:
         keep_to = line.index(live.name) + 1 if live is not None and live.name in line else None
         line = line[:keep_to] + [name]
         _write_line(target, line)
+    carry(live, chosen)  # load: readers of the live release still find its hashed files
     switch(target, chosen)
     return chosen
 
