@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 from pathlib import Path
 
-# The pattern of deploy/nginx.conf's `immutable` location (files cached for a year), on
-# paths relative to the site, with the build's .gz copies.
-HASHED = re.compile(r"(\.[0-9a-f]{8,}(\.min)?\.(css|js)|(^|/)search/[0-9a-f]{10}/.+)$")
+from guides.publishing.manifest import HASHED  # deploy/nginx.conf's `immutable` files
+
 MANIFEST = "release.json"
 
 
