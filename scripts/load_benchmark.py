@@ -172,8 +172,9 @@ def storm(base: Callable[[str], str], reader_base: str, index_files: bool,
     """wrk on both pages and two mixed-release readers while `publishes` publishes and one
     rollback run."""
     stop = threading.Event()
-    checkers = [mixed.Checker(mixed.Client(reader_base, index_files), index, refresh)
-                for _ in range(2)]
+    checkers = [mixed.Checker(mixed.Client(reader_base, index_files,
+                                           index.compressed if index_files else None),
+                              index, refresh) for _ in range(2)]
     threads = [threading.Thread(target=mixed.run_until,
                                 args=(c, READER_PAGES[i:] + READER_PAGES[:i], stop))
                for i, c in enumerate(checkers)]
@@ -272,8 +273,8 @@ def s3_part(project: Path, work: Path, index: mixed.ReleaseIndex,
         say(f"publish to {publish_args[1]}: {took:.1f} s")
         base = f"{server.endpoint}/{S3_BUCKET}/site/"
 
-        def at(page: str) -> str:
-            return base + mixed.page_file(page)
+        def at(page: str) -> str:  # what a CDN asks the bucket for, for a phone
+            return base + mixed.page_file(page) + ".gz"
 
         out["s3"] = steady(at, seconds, connections)
 
@@ -328,11 +329,13 @@ def report(r: dict) -> str:
             continue
         kinds = {k: sum(1 for p in s["problems"] if p.kind == k)
                  for k in ("missing", "unknown", "other-release")}
+        listed = sum(1 for p in s["problems"]
+                     if p.kind == "other-release" and p.named_by.endswith("sw.js"))
         lines.append(f"- {server}: {s['seconds']:.0f} s, {s['visits']:,} visits, "
-                     f"{s['requests']:,} requests, {s['releases']} releases seen; missing "
-                     f"{kinds['missing']}, bytes of no release {kinds['unknown']}, from "
-                     f"another release {kinds['other-release']}.")
-        for problem in s["problems"][:5]:
+                     f"{s['requests']:,} requests; missing {kinds['missing']}, bytes of no "
+                     f"release {kinds['unknown']}, from another release "
+                     f"{kinds['other-release']} (of which pages listed by sw.js: {listed}).")
+        for problem in s["problems"][:3]:
             lines.append(f"  - `{problem}`")
     return "\n".join(lines)
 

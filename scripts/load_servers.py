@@ -126,7 +126,10 @@ def seaweedfs(folder: Path) -> Iterator[S3Server]:
         "volume.port.grpc", "filer.port", "filer.port.grpc")}
     command = [weed(), "server", "-ip=127.0.0.1", "-ip.bind=127.0.0.1",
                f"-dir={folder / 'data'}", "-s3", f"-s3.config={config}",
-               "-master.volumeSizeLimitMB=64", "-volume.max=8", "-master.telemetry=false",
+               "-master.volumeSizeLimitMB=64", "-volume.max=0", "-master.telemetry=false",
+               "-s3.port.iceberg=0", "-s3.port.lance=0",
+               f"-filer.localSocket={folder / 'filer.sock'}",
+               f"-s3.localSocket={folder / 's3.sock'}",
                *(f"-{name}={port}" for name, port in ports.items())]
     log = open(folder / "weed.log", "wb")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)

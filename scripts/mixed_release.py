@@ -51,6 +51,7 @@ class ReleaseIndex:
     def __init__(self) -> None:
         self.files: dict[str, dict[str, set[str]]] = {}
         self.names: set[str] = set()
+        self.compressed: set[str] = set()  # files with a .gz copy beside them
         self._lock = threading.Lock()
 
     def add_folder(self, name: str, folder: Path) -> None:
@@ -58,11 +59,17 @@ class ReleaseIndex:
         files compressed: responses are gunzipped before they are compared)."""
         folder = Path(folder)
         entries = {}
+        compressed = set()
         for path in folder.rglob("*"):
-            if path.is_file() and not path.name.endswith(".gz"):
-                entries[path.relative_to(folder).as_posix()] = \
-                    hashlib.sha256(path.read_bytes()).hexdigest()
+            rel = path.relative_to(folder).as_posix()
+            if not path.is_file():
+                continue
+            if path.name.endswith(".gz"):
+                compressed.add(rel[:-3])
+            else:
+                entries[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
         with self._lock:
+            self.compressed |= compressed
             for rel, digest in entries.items():
                 self.files.setdefault(rel, {}).setdefault(digest, set()).add(name)
             self.names.add(name)
@@ -87,14 +94,17 @@ class ReleaseIndex:
 class Client:
     """One keep-alive HTTP connection to the server under test. `base` is the site's root
     address (e.g. http://127.0.0.1:8080/ or http://127.0.0.1:8333/bucket/prefix/);
-    `index_files`: ask for `P/index.html` for a page `P/` (an S3 endpoint has no index
-    documents; a CDN in front of it adds them)."""
+    `index_files`: ask for `P/index.html` for a page `P/`, and `compressed`: ask for
+    `F.gz` for these files, as a CDN in front of an S3 bucket does for a phone that accepts
+    gzip (the bucket has no index documents and does not choose between the two copies)."""
 
-    def __init__(self, base: str, index_files: bool = False, timeout: float = 10) -> None:
+    def __init__(self, base: str, index_files: bool = False,
+                 compressed: set[str] | None = None, timeout: float = 10) -> None:
         parts = urlsplit(base)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
         self.prefix = parts.path if parts.path.endswith("/") else parts.path + "/"
         self.index_files, self.timeout = index_files, timeout
+        self.compressed = compressed if compressed is not None else set()
         self.connection: http.client.HTTPConnection | None = None
         self.requests = 0
 
@@ -102,6 +112,8 @@ class Client:
         """(status, body gunzipped) for a path below the root; status 0 if it failed."""
         if self.index_files and (path == "" or path.endswith("/")):
             path += "index.html"
+        if path in self.compressed:
+            path += ".gz"
         for attempt in (1, 2):  # a keep-alive connection the server closed: one new try
             if self.connection is None:
                 self.connection = http.client.HTTPConnection(self.host, self.port,
