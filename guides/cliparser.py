@@ -262,7 +262,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                  "Check, build, check every link, then switch DIR/current to the new release "
                  "in one step.\nOn any problem the live site stays as it was. site_url in "
                  "mkdocs.yml must be the real address."),
-                ("例子：\n  {g} publish --to /srv/guides", "Example:\n  {g} publish --to /srv/guides"))
+                ("例子：\n  {g} publish --to /srv/guides\n"
+                 "  {g} publish --to s3://guides-site/zhinan --purge-file purge.json",
+                 "Examples:\n  {g} publish --to /srv/guides\n"
+                 "  {g} publish --to s3://guides-site/zhinan --purge-file purge.json"))
     target(p), config(p)
     p.add_argument("--strict", action="store_true", help=t("有警告也不发布", "refuse on warnings too"))
     p.add_argument("--pdf", action="store_true", help=t("同时生成 PDF", "with PDFs of every guide"))

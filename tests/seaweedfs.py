@@ -74,7 +74,7 @@ class Server:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(10)
+                self.process.wait(3)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -94,7 +94,8 @@ def start(data: Path, timeout: float = 90.0) -> Server:
     command = [
         weed_binary(), "server", f"-dir={data / 'store'}", "-ip=127.0.0.1",
         "-ip.bind=127.0.0.1", f"-master.port={master}", f"-master.port.grpc={grpc[0]}",
-        "-master.volumeSizeLimitMB=32", "-volume.max=0", f"-volume.port={volume}",
+        "-master.volumeSizeLimitMB=32", "-volume.max=0", "-volume.preStopSeconds=0",
+        f"-volume.port={volume}",
         f"-volume.port.grpc={grpc[1]}", "-filer", f"-filer.port={filer}",
         f"-filer.port.grpc={grpc[2]}", "-s3", f"-s3.port={s3}", f"-s3.port.grpc={grpc[3]}",
         "-s3.port.iceberg=0", "-s3.port.lance=0", f"-s3.config={config}",

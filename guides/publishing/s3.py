@@ -66,7 +66,8 @@ def _state(client, target: Target) -> dict:
     line = [n for n in data.get("line", []) if isinstance(n, str)]
     return {"live": data.get("live") if isinstance(data.get("live"), str) else None,
             "line": line, "dirty": [d for d in data.get("dirty", []) if isinstance(d, str)],
-            "pending": data.get("pending")}
+            "pending": data.get("pending"),
+            "unfinished": [n for n in data.get("unfinished", []) if isinstance(n, str)]}
 
 
 def _manifest(client, target: Target, name: str | None) -> m.Manifest:
@@ -113,32 +114,46 @@ def _place(client, target: Target, lock: Lock, files: dict[str, str], old: dict[
 
 
 def _switch(client, target: Target, lock: Lock, state: dict, name: str,
-            new: m.Manifest, old: m.Manifest, line: list[str], max_deletes: int | None
-            ) -> Result:
-    """Steps 3–5 of a publish, and all of a rollback."""
+            new: m.Manifest, old: m.Manifest, line: list[str], max_deletes: int | None,
+            record: dict | None = None) -> Result:
+    """Steps 3–5 of a publish (`record`: the new release's manifest), and all of a rollback."""
     changes = m.diff(old.files, new.files, set(state["dirty"]))
     lock.check()
     write_json(client, target, target.meta + "state.json",
                {**state, "pending": name,
+                "unfinished": sorted(set(state["unfinished"]) | ({name} if record else set())),
                 "dirty": sorted(set(state["dirty"]) | set(changes.to_write))})
+    if record is not None:
+        write_json(client, target, f"{target.meta}{name}/manifest.json", record)
     result = Result(name, changes)
     result.copied = _place(client, target, lock, new.files, old.files, changes.to_write)
     result.purge = m.purge_list(changes, new.files, name, str(target))
     write_json(client, target, f"{target.meta}{name}/purge.json", result.purge)
     lock.check()
     write_json(client, target, target.meta + "state.json",
-               {"live": name, "line": line, "dirty": [], "pending": None})
+               {"live": name, "line": line, "dirty": [], "pending": None, "unfinished": []})
+    # Manifests of publishes that were stopped before they were live: never to be listed.
+    stale = [f"{target.meta}{n}/{f}" for n in state["unfinished"] if n != name and n not in line
+             for f in ("manifest.json", "purge.json")]
+    with say_errors(client, target):
+        if stale:
+            client.delete_objects(Bucket=target.bucket, Delete={
+                "Objects": [{"Key": k} for k in stale], "Quiet": True})
     # The release is live and whole; only now do files that left the site go.
     present = [k for k in list_keys(client, target, target.prefix)
                if not k.startswith(target.meta)]
-    gone = sorted(k for k in present if k[len(target.prefix):] not in new.files)
-    cut = gone if max_deletes is None else gone[:max_deletes]
+    gone = [k[len(target.prefix):] for k in present if k[len(target.prefix):] not in new.files]
+    # Backwards: feeds and pages go before the assets a page that is going still uses.
+    ordered = [rel for group in reversed(m.upload_order(gone, dict.fromkeys(gone, ""), {}))
+               for rel in group]
+    cut = ordered if max_deletes is None else ordered[:max_deletes]
     result.left = len(gone) - len(cut)
     with say_errors(client, target):
-        for start in range(0, len(cut), 1000):
-            client.delete_objects(Bucket=target.bucket, Delete={
-                "Objects": [{"Key": k} for k in cut[start:start + 1000]], "Quiet": True})
-    result.deleted = [k[len(target.prefix):] for k in cut]
+        for group in reversed(m.upload_order(cut, dict.fromkeys(cut, ""), {})):
+            for start in range(0, len(group), 1000):
+                client.delete_objects(Bucket=target.bucket, Delete={"Quiet": True, "Objects": [
+                    {"Key": target.key(rel)} for rel in group[start:start + 1000]]})
+    result.deleted = cut
     return result
 
 
@@ -175,14 +190,14 @@ def publish(target: Target, build: Callable[[Path], None], client,
 
         with say_errors(client, target):
             _parallel(upload, sorted(bodies))
-        write_json(client, target, f"{target.meta}{name}/manifest.json",
-                   {"version": m.VERSION, "hash": new.digest, "files": new.files,
-                    "created": stamp})
         line = state["line"]
         if state["live"] in line:
             line = line[:line.index(state["live"]) + 1]
         line = [n for n in line if n != name] + [name]
-        result = _switch(client, target, lock, state, name, new, old, line, max_deletes)
+        record = {"version": m.VERSION, "hash": new.digest, "files": new.files,
+                  "created": stamp}
+        result = _switch(client, target, lock, state, name, new, old, line, max_deletes,
+                         record)
         result.uploaded = len(bodies)
         try:  # the new release is live; pruning can wait for the next publish
             result.pruned = _prune(client, target, line, name, keep)
@@ -237,7 +252,9 @@ def releases(client, target: Target) -> list[str]:
                 names.add(common["Prefix"][len(target.meta):].rstrip("/"))
     names.discard("objects")
     found = list_keys(client, target, target.meta)
-    return sorted(n for n in names if f"{target.meta}{n}/manifest.json" in found)
+    unfinished = set(_state(client, target)["unfinished"])
+    return sorted(n for n in names
+                  if f"{target.meta}{n}/manifest.json" in found and n not in unfinished)
 
 
 @dataclass
@@ -294,7 +311,7 @@ def _prune(client, target: Target, line: list[str], live: str, keep: int) -> lis
     if gone:
         write_json(client, target, target.meta + "state.json",
                    {"live": live, "line": [n for n in line if n not in gone], "dirty": [],
-                    "pending": None})
+                    "pending": None, "unfinished": []})
     return gone
 
 
