@@ -199,6 +199,8 @@ def test_nginx_sends_the_security_headers(nginx, site):
     assert page.pop("frame-ancestors") == "'none'"
     assert page.pop("script-src") == "'self' 'unsafe-inline'"  # meta: 'self' + hashes
     assert meta.pop("script-src") == "'self'"
+    assert page.pop("style-src") == "'self' 'unsafe-inline'"  # meta: 'self' + hashes (light)
+    assert meta.pop("style-src") == "'self'"
     assert page == meta
     html = answers["testing-guide/"][2].decode("utf-8")
     assert f'content="{policy(html)}"' in html  # the <meta> policy that narrows inline script
