@@ -212,14 +212,14 @@ def row(lang: str, path: str, label: str, first: dict, nxt: dict | None) -> tupl
     return "| " + " | ".join(cells) + " |", met
 
 
-def run(site: str | None) -> tuple[str, bool]:
+def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
     """Measure every page; returns (Markdown report, all targets met)."""
     rows, notes, outside, ok = [], [], set(), True
     detail: dict[str, list[tuple[str, int]]] = {}  # per-request bytes of a few loads
     heaviest: tuple[int, str, list[tuple[str, int]]] = (-1, "", [])
     with site_server(site) as (base, folder, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for lang, prefix in LANGS.items():
+        for lang, prefix in langs.items():
             for kind, page_path in PAGES.items():
                 path = prefix + page_path
                 html = (folder / path / "index.html").read_text(encoding="utf-8")
@@ -271,13 +271,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", help="a built site folder (default: build one)")
     parser.add_argument("--write", action="store_true", help="update BENCHMARKS.md")
+    parser.add_argument("--langs", default=",".join(LANGS),
+                        help="languages to measure, e.g. zh (default: all)")
     args = parser.parse_args()
+    langs = {code: LANGS[code] for code in args.langs.split(",")}
     info = machine()  # before the build: the commit that is measured
     load_before = os.getloadavg()[0]
-    report, ok = run(args.site)
+    report, ok = run(args.site, langs)
     info += (f"; load average (1 min) {load_before:.1f} at the start, "
              f"{os.getloadavg()[0]:.1f} at the end")
-    command = "`.venv/bin/python scripts/page_weight.py --write`"
+    only = "" if set(langs) == set(LANGS) else f" --langs {args.langs}"
+    command = f"`.venv/bin/python scripts/page_weight.py --write{only}`"
     body = (f"Command: {command}. Date: {date.today()}. Machine: {info}.\n\n"
             f"{METHOD}\n\n{report}\nAll targets met: {'yes' if ok else 'no'}.")
     print("\n" + body)
