@@ -1,5 +1,5 @@
-"""A strict Content-Security-Policy for every page: scripts only from the site itself or
-inline scripts whose exact text the build hashed; nothing from any other origin.
+"""A strict Content-Security-Policy for every page: scripts and styles only from the site
+itself or inline ones whose exact text the build hashed; nothing from any other origin.
 
 Content cannot carry script past `guides check`; this is the second wall: were any to slip
 through, the browser would refuse to run it.
