@@ -251,3 +251,21 @@ def test_the_bundle_waits_for_the_reader_and_the_menu_works(browser, site):
         assert [u for u in requests if "bundle." in u]
         assert page.evaluate("document.documentElement.classList.contains('js')")
         context.close()
+
+
+@pytest.mark.parametrize("path", ["", "testing-guide/", "volunteer-shift-checklist/",
+                                  "ngo-contingency-plan/", "en/testing-guide/"])
+def test_first_load_budget(site: Path, path: str):
+    """What a first visit downloads, counted from the build's .gz files (BENCHMARKS.md
+    "Page weight" measures it in Chromium): at most 45 KB in at most 6 requests."""
+    root = site / ("en" if path.startswith("en/") else "")
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<link rel="(?:stylesheet|icon)" href="([^"]+)"', html) + \
+        re.findall(r'<script src="([^"]+)"', html)
+    files = [site / path / "index.html"] + [(site / path / href).resolve() for href in loaded]
+    assert all(f.is_relative_to(root.resolve()) or f == site / path / "index.html"
+               for f in files)
+    size = sum((Path(f"{f}.gz") if Path(f"{f}.gz").is_file() else f).stat().st_size
+               for f in files)
+    assert len(files) <= 6 and size <= 45_000, (len(files), size)
+    assert not any("bundle." in str(f) for f in files)
