@@ -14,7 +14,9 @@ from guides.model import LANGUAGES
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 THEME_COLOR = "#1a237e"
-PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.css",
+# light (issue 17): pages load site.<hash>.css (Material's rules they use, and ours) in place
+# of Material's main.<hash>.min.css and our shouwang.<hash>.css.
+PAGE_ASSETS = ("assets/stylesheets/site.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/images/favicon.png")
 # w-text (issue 14): what the Share panel loads when it opens (cached on install).

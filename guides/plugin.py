@@ -37,6 +37,7 @@ from guides import (
     filesafety,
     hotline_links,
     hotlines,
+    lighten,
     limits,
     listing,
     output,
@@ -550,6 +551,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
+        if self.command != "serve":  # light: the preview keeps Material's files as they are
+            lighten.lighten_site(site_dir, self.build.language,
+                                 self.versioned[OUR_FILES["stylesheet"]],
+                                 self.versioned[OUR_FILES["script"]])
         output.write_offline(site_dir, self.build.language, self.build.offline,
                              config.site_name, config.site_description or "",
                              shared=self.build.shared)

@@ -247,6 +247,72 @@
     setupOffline(toolbar);
   }
 
+  /* Material's bundle (issue 17): reading needs none of it (the menu opens with CSS), so
+     the build moved it from the page to data-sw-bundle on this script's tag, and it is
+     fetched on the reader's first touch, click, key or focus; at once when the search or
+     the menu is already open, or when instant navigation is on (it needs the bundle). */
+  function deferMaterial(src) {
+    var EVENTS = ["pointerdown", "touchstart", "mousedown", "keydown", "focusin"];
+    var started = false, printing = [];
+    function start() {
+      if (started) return;
+      started = true;
+      EVENTS.forEach(function (name) { document.removeEventListener(name, start, true); });
+      // Material starts on DOMContentLoaded, which has passed: the listeners it adds while
+      // it runs are kept and called once it has run
+      var ready = [], add = document.addEventListener;
+      document.addEventListener = function (type, listener) {
+        if (type === "DOMContentLoaded") { ready.push(listener); return undefined; }
+        return add.apply(this, arguments);
+      };
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = script.onerror = function () {
+        document.addEventListener = add;
+        var event = new Event("DOMContentLoaded");
+        ready.forEach(function (listener) {
+          if (typeof listener === "function") listener.call(document, event);
+          else if (listener && listener.handleEvent) listener.handleEvent(event);
+        });
+        // what the reader typed into search before the bundle arrived is searched for
+        var query = document.querySelector("[data-md-component=search-query]");
+        if (query && query.value) query.dispatchEvent(new KeyboardEvent("keyup", { key: "End" }));
+      };
+      document.body.appendChild(script);
+    }
+    var features = [];
+    try { features = JSON.parse(document.getElementById("__config").textContent).features || []; }
+    catch (e) {}
+    var open = document.querySelector("#__search:checked, #__drawer:checked");
+    if (features.indexOf("navigation.instant") >= 0 || open) { start(); return; }
+    EVENTS.forEach(function (name) {
+      document.addEventListener(name, start, { capture: true, passive: true });
+    });
+    // until the bundle runs: opening search puts the cursor in its box, and printing
+    // opens folded sections, as Material would
+    document.addEventListener("change", function (event) {
+      if (started && window.document$) return;
+      if (event.target && event.target.id === "__search" && event.target.checked) {
+        var query = document.querySelector("[data-md-component=search-query]");
+        if (query) query.focus();
+      }
+    });
+    window.addEventListener("beforeprint", function () {
+      if (started) return;
+      printing = Array.prototype.filter.call(document.querySelectorAll("details"),
+        function (details) { return !details.open; });
+      printing.forEach(function (details) { details.open = true; });
+    });
+    window.addEventListener("afterprint", function () {
+      printing.forEach(function (details) { details.open = false; });
+      printing = [];
+    });
+  }
+
+  var self = document.currentScript;
+  var bundle = self && self.getAttribute("data-sw-bundle");
+  if (bundle) deferMaterial(bundle);
+
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else setup();
 })();

@@ -1,0 +1,271 @@
+"""Lighter full pages (issue 17): Material's stylesheet cut to the rules the site uses
+(guides/cssreduce.py), each page's first-screen rules inline, the full stylesheet and
+Material's bundle off the rendering path (guides/lighten.py, shouwang.js).
+
+The pages must look as they did: every kind of page, in normal and care mode, is
+photographed in Chromium (phone viewport) in the site built with the step and in the same
+site built without it, and the two pictures may differ only in a few pixels."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import PHONE, REPO, serving
+from guides import csp, cssreduce, lighten
+
+# -- the reduction, on small stylesheets ------------------------------------------------------
+
+
+def words(html: str = "", script: str = "") -> cssreduce.Vocabulary:
+    found = cssreduce.vocabulary(html)
+    found.update(cssreduce.script_vocabulary(script))
+    return found
+
+
+def test_a_rule_is_kept_only_when_every_name_it_needs_is_used():
+    css = (".a{color:red}.b{color:blue}.a .b{margin:0}.a,.gone{padding:0}#x{top:0}"
+           "#gone{top:1px}p{line-height:2}table{border:0}[data-x]{left:0}[data-y]{left:1px}")
+    out = cssreduce.reduce(css, words('<p class="a" id="x" data-x="1">'))
+    assert out == ".a{color:red}.a{padding:0}#x{top:0}p{line-height:2}[data-x]{left:0}"
+
+
+def test_names_in_scripts_count_as_used():
+    """Material's bundle adds classes at run time (search results, the open drawer)."""
+    css = ".md-search-result__item{color:red}.md-unused{color:blue}"
+    out = cssreduce.reduce(css, words("<p>", 'el.classList.add("md-search-result__item")'))
+    assert out == ".md-search-result__item{color:red}"
+
+
+def test_names_inside_selector_functions_are_not_required():
+    css = ".a:not(.gone){color:red}.a :is(h1,h9){margin:0}.gone:not(.a){top:0}"
+    assert cssreduce.reduce(css, words('<p class="a">')) == \
+        ".a:not(.gone){color:red}.a :is(h1,h9){margin:0}"
+
+
+def test_attribute_values_the_pages_never_have_are_dropped():
+    css = "[dir=ltr] .a{left:0}[dir=rtl] .a{right:0}[data-md-color-scheme=slate]{color:#000}"
+    out = cssreduce.reduce(css, words('<html dir="ltr"><p class="a">', "rtl slate"))
+    assert out == "[dir=ltr] .a{left:0}"
+
+
+def test_unused_custom_properties_and_keyframes_go():
+    css = (":root{--used:1px;--chain:var(--used);--unused:2px}"
+           ".a{margin:var(--chain);animation:spin 1s}"
+           "@keyframes spin{to{transform:rotate(1turn)}}@keyframes fade{to{opacity:0}}")
+    out = cssreduce.reduce(css, words('<p class="a">'))
+    assert out == (":root{--used:1px;--chain:var(--used)}.a{margin:var(--chain);"
+                   "animation:spin 1s}@keyframes spin{to{transform:rotate(1turn)}}")
+
+
+def test_empty_media_blocks_go_and_others_keep_their_query():
+    css = "@media screen and (min-width:60em){.a{top:0}.gone{top:1px}}@media print{.gone{x:y}}"
+    assert cssreduce.reduce(css, words('<p class="a">')) == \
+        "@media screen and (min-width:60em){.a{top:0}}"
+
+
+def test_first_paint_leaves_out_what_only_the_readers_action_shows():
+    css = ".a{color:red}.a:hover{color:blue}#t:checked~.a{top:0}@media print{.a{color:#000}}"
+    sheet = cssreduce.Stylesheet.parse(css)
+    assert sheet.reduce(words('<p class="a"><input id="t">'), first_paint=True) == \
+        ".a{color:red}"
+
+
+def test_a_broken_stylesheet_is_refused():
+    with pytest.raises(ValueError, match="CSS parse error"):
+        cssreduce.reduce("p{color:red} .a", words())
+
+
+def test_the_first_screen_stops_after_a_screenful_and_skips_the_closed_drawer():
+    filler = "字" * (cssreduce.FIRST_SCREEN_TEXT + 10)
+    html = (f'<html><body><div class="md-sidebar"><div class="md-sidebar__scrollwrap">'
+            f'<a class="md-nav__link">x</a></div></div><h1 class="top">{filler}</h1>'
+            f'<p class="below">y</p></body></html>')
+    found = cssreduce.first_screen(html)
+    assert {"md-sidebar", "md-sidebar__scrollwrap", "top", "sw-js", "sw-care", "js"} == \
+        found.classes
+
+
+def test_inline_style_hashes_are_in_the_policy():
+    html = "<head><style>p{color:red}</style></head>"
+    assert "style-src 'self' 'sha256-" in csp.policy(html)
+    assert "'unsafe-inline'" not in csp.policy(html)
+
+
+# -- the built site ---------------------------------------------------------------------------
+
+def test_pages_load_the_reduced_stylesheet_and_no_bundle(site: Path):
+    sheets = sorted(site.glob("assets/stylesheets/site.*.css"))
+    assert len(sheets) == 1
+    material = next(site.glob("assets/stylesheets/main.*.min.css"))
+    assert sheets[0].stat().st_size < material.stat().st_size / 1.5
+    for page in lighten.html_files(site, "zh"):
+        text = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        assert "main." not in re.sub(r"<main[ >]", "", text).replace("md-main", ""), page
+        assert re.search(r'<link rel="stylesheet" href="[^"]*site\.[0-9a-f]{10}\.css">\n'
+                         r"</body>", text), page
+        style = re.search(r"<style>(.*?)</style>", text, re.S)
+        assert style and ".md-header" in style.group(1), page
+        assert f'content="{csp.policy(text)}"' in text, page
+        if 'class="sw-toolbar' in text:  # our pages: the bundle waits for the reader
+            assert not re.search(r'<script src="[^"]*bundle\.', text), page
+            assert re.search(r'data-sw-bundle="[^"]*bundle\.[0-9a-f]{8}\.min\.js"', text), page
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert f'"assets/stylesheets/{sheets[0].name}"' in worker
+
+
+# -- before and after, in Chromium ------------------------------------------------------------
+
+PAGES = ["", "testing-guide/", "volunteer-shift-checklist/", "volunteer-tips/", "hotlines/",
+         "en/testing-guide/", "wuu/"]
+# Share of pixels that may differ by more than a faint shade (anti-aliasing).
+BOUND = 0.005
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory, site: Path) -> Path:
+    """The same site built without the lighter-page step: Material's full stylesheet, our
+    stylesheet and the bundle loaded as before."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    tmp = tmp_path_factory.mktemp("plain")
+    content = tmp / "content"
+    shutil.copytree(REPO / "content", content)
+    source = content / "testing-guide/zh.md"  # as the `site` fixture does
+    text = source.read_text(encoding="utf-8")
+    version = int(re.search(r"^version: (\d+)$", text, re.M).group(1))
+    source.write_text(text.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n",
+                                   1), encoding="utf-8")
+    config = load_config(config_file=str(REPO / "mkdocs.yml"), docs_dir=str(content),
+                         site_dir=str(tmp / "site"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lighten, "lighten_site", lambda *args, **kwargs: "")
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    assert next((tmp / "site").glob("assets/stylesheets/site.*.css"), None) is None
+    return tmp / "site"
+
+
+def shoot(browser, url: str, care: bool, full_page: bool = True) -> bytes:
+    context = browser.new_context(**PHONE, service_workers="block")
+    if care:
+        context.add_init_script("localStorage.setItem('sw-care', 'on')")
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready")
+    data = page.screenshot(full_page=full_page, animations="disabled")
+    context.close()
+    return data
+
+
+def differing(a: bytes, b: bytes) -> float:
+    """Share of pixels that differ by more than 24 (of 255) in some channel."""
+    from PIL import Image, ImageChops
+
+    one, two = Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(b)).convert("RGB")
+    if one.size != two.size:
+        return 1.0
+    diff = ImageChops.difference(one, two).convert("L").point(lambda v: 255 if v > 24 else 0)
+    return diff.histogram()[255] / (one.size[0] * one.size[1])
+
+
+@pytest.mark.parametrize("care", [False, True], ids=["normal", "care"])
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_look_as_they_did_before_the_reduction(browser, site, plain_site, path, care,
+                                                     tmp_path):
+    with serving(plain_site) as before_url, serving(site) as after_url:
+        before = shoot(browser, before_url + path, care)
+        after = shoot(browser, after_url + path, care)
+    share = differing(before, after)
+    if share > BOUND:
+        (tmp_path / "before.png").write_bytes(before)
+        (tmp_path / "after.png").write_bytes(after)
+    assert share <= BOUND, f"{share:.2%} of pixels differ; pictures in {tmp_path}"
+
+
+def test_a_reduction_that_drops_what_a_page_uses_is_caught(browser, site, tmp_path):
+    """The comparison can fail: the same page with its header's rules missing."""
+    broken = tmp_path / "site"
+    shutil.copytree(site, broken)
+    sheet = next(broken.glob("assets/stylesheets/site.*.css"))
+    page = broken / "testing-guide/index.html"
+    gz = Path(f"{sheet}.gz")
+    gz.unlink(missing_ok=True)
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(".md-header{", ".gone{"),
+                     encoding="utf-8")
+    html = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"<style>.*?</style>", "", html, flags=re.S), encoding="utf-8")
+    with serving(site) as good_url, serving(broken) as broken_url:
+        good = shoot(browser, good_url + "testing-guide/", False)
+        bad = shoot(browser, broken_url + "testing-guide/", False)
+    assert differing(good, bad) > BOUND
+
+
+@pytest.mark.parametrize("path", ["testing-guide/", "volunteer-shift-checklist/"])
+def test_the_first_screen_is_drawn_before_the_full_stylesheet_arrives(browser, site, path):
+    """With the full stylesheet held back, the first screen already looks as it will."""
+    with serving(site) as url:
+        final = shoot(browser, url + path, False, full_page=False)
+        context = browser.new_context(**PHONE, service_workers="block")
+        page = context.new_page()
+        held: list = []  # the full stylesheet's request, never answered
+        context.route(re.compile(r".*/site\.[0-9a-f]{10}\.css$"),
+                      lambda route: held.append(route))
+        page.goto(url + path, wait_until="commit")
+        page.locator("h1").first.wait_for()
+        page.wait_for_function("() => document.querySelector('link[href*=\"/site.\"]')")
+        early = page.screenshot(animations="disabled")
+        assert page.evaluate("[...document.styleSheets].filter(s => s.href && "
+                             "s.href.includes('/site.') && s.cssRules).length") == 0
+        context.close()
+    assert differing(final, early) <= BOUND
+
+
+def test_the_bundle_waits_for_the_reader_and_the_menu_works(browser, site):
+    with serving(site) as url:
+        context = browser.new_context(**PHONE, service_workers="block")
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(url + "testing-guide/")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        assert not [u for u in requests if "bundle." in u]
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_function("() => window.document$ !== undefined")
+        drawer = page.locator(".md-sidebar--primary")
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary')"
+                               ".getBoundingClientRect().left >= 0")
+        assert drawer.locator("a.md-nav__link").first.is_visible()
+        assert [u for u in requests if "bundle." in u]
+        assert page.evaluate("document.documentElement.classList.contains('js')")
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["", "testing-guide/", "volunteer-shift-checklist/",
+                                  "ngo-contingency-plan/", "en/testing-guide/"])
+def test_first_load_budget(site: Path, path: str):
+    """What a first visit downloads, counted from the build's .gz files (BENCHMARKS.md
+    "Page weight" measures it in Chromium): at most 45 KB in at most 6 requests."""
+    root = site / ("en" if path.startswith("en/") else "")
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<link rel="(?:stylesheet|icon)" href="([^"]+)"', html) + \
+        re.findall(r'<script src="([^"]+)"', html)
+    files = [site / path / "index.html"] + [(site / path / href).resolve() for href in loaded]
+    assert all(f.is_relative_to(root.resolve()) or f == site / path / "index.html"
+               for f in files)
+    size = sum((Path(f"{f}.gz") if Path(f"{f}.gz").is_file() else f).stat().st_size
+               for f in files)
+    assert len(files) <= 6 and size <= 45_000, (len(files), size)
+    assert not any("bundle." in str(f) for f in files)
