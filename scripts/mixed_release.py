@@ -222,7 +222,7 @@ def listed_by_search(root: str, stub: bytes, get: Callable[[str], tuple[int, byt
     except (ValueError, KeyError, TypeError):
         return [], []
     folder = f"{root}search/{version}/"
-    files = [folder + "digests.json", folder + "pages.json"]
+    files = [folder + "digests.json"]  # it names every other search file
     return files, [(folder + "digests.json", folder)]
 
 
