@@ -57,10 +57,12 @@ def page_hash(site_dir: Path, path: str) -> str:
 
 
 def write_offline(site_dir: Path, language: str, offline_pages: list[str], name: str,
-                  description: str) -> None:
-    """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`)."""
+                  description: str, lite_pages: list[str] | None = None) -> None:
+    """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
+    `lite_pages` (guides/lite.py) are cached when visited, never fetched by the fill."""
     spec = LANGUAGES[language]
     pages = {path: page_hash(site_dir, path) for path in offline_pages}
+    lite = {path: page_hash(site_dir, path) for path in lite_pages or []}
     # What every page loads, cached when the worker installs (from the browser's HTTP
     # cache: the page has just loaded them). Other assets are cached when first used.
     assets = sorted(
@@ -77,7 +79,8 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
     version = hashlib.sha256("".join(sorted(pages.values()) + asset_hashes).encode())
     digests = offline.digests(site_dir, assets)
     (site_dir / "sw.js").write_text(
-        offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests),
+        offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests,
+                               lite=lite),
         encoding="utf-8")
 
 

@@ -39,6 +39,7 @@ from guides import (
     hotlines,
     limits,
     listing,
+    lite,
     output,
     pagecontext,
     panel,
@@ -118,6 +119,8 @@ class Build:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
+    # lite pages (issue 17, guides/lite.py): page path -> its lite page
+    lite: dict[str, lite.Lite] = field(default_factory=dict)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -203,6 +206,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
         self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
                           for asset in OUR_FILES.values()}
+        # lite pages: the language's UI strings, as the full pages say them
+        self.lite_strings = lite.ui_strings(
+            theme_file / "partials/languages" / f"{language.theme}.html")
         config.markdown_extensions.append(
             hotline_links.HotlineExtension(numbers=self.hotline_numbers))
         return config
@@ -402,6 +408,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["history"] = updates.history(guide) if guide and not missing else []
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
+        # lite pages (guides/lite.py): published and withdrawn guides have one
+        sw["lite"] = (f"{lite.FOLDER}/" if not missing and self.command != "serve"
+                      and page.meta.get("status") in ("published", "withdrawn") else "")
         if not missing:
             # SVG made by segno (which escapes the title): HTML, printed as it is
             sw["qr"] = Markup(printing.qr_svg(sw["url"], str(page.title or folder)))
@@ -435,7 +444,23 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def _page_html(self, context, *, page, config, nav):
         if self.config.enabled:
             _mark_html(page)
+            self._lite_page(context, page)
         return context
+
+    def _lite_page(self, context, page) -> None:
+        """The guide's lite page (guides/lite.py), from its cleaned article and context."""
+        sw = context.get("sw")
+        if not sw or not sw.get("lite"):
+            return
+        made = lite.render(title=str(page.meta.get("title") or page.title or sw["folder"]),
+                           article=str(page.content), sw=sw, strings=self.lite_strings,
+                           banner=sw.get("banner"))
+        if not made.fits:
+            message, hint = render("lite.too-big", self._editor_language(), {
+                "folder": sw["folder"], "language": self.build.language,
+                "size": made.compressed, "budget": lite.BUDGET})
+            log.warning(f"{message} — {hint}")
+        self.build.lite[site.page_path(sw["folder"])] = made
 
     on_page_context = CombinedEvent(_page_context, _page_html)
 
@@ -528,8 +553,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         search_shards.write(site_dir)
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
+        lite_pages = lite.write(site_dir, self.build.lite)  # cached on visit, not filled
         output.write_offline(site_dir, self.build.language, self.build.offline,
-                             config.site_name, config.site_description or "")
+                             config.site_name, config.site_description or "",
+                             lite_pages=lite_pages)
         language = self.build.language
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),
