@@ -138,9 +138,9 @@ def clean(article: str) -> str:
 
 def split(article: str) -> tuple[str, list[str]]:
     """(what comes before the first section, each `<h2>` section), as the build wrapped
-    them (guides.printing)."""
+    them (guides.printing), each cleaned (`clean`)."""
     head, *sections = article.split(SECTION)
-    return head, [SECTION + s for s in sections]
+    return clean(head), [clean(SECTION + s) for s in sections]
 
 
 def _local_anchors(html: str, ids: set[str]) -> str:
@@ -207,7 +207,7 @@ HOTLINES = ENV.from_string("""\
 <ul class="tel" id="lite-tel">
 {% for line in hotlines %}
 <li><a href="tel:{{ line.tel }}"><b>{{ line.number }}</b> {{ line.name }}</a>\
-{% if line.note %}<small>{{ line.note }}</small>{% endif %}</li>
+{% if line.note %}<br><small>{{ line.note }}</small>{% endif %}</li>
 {% endfor %}
 </ul>
 """)
@@ -260,7 +260,7 @@ def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, s
                        "instead": strings.get("sw.withdrawn.instead", ""),
                        "href": lite_href(replacement["href"]) if replacement else "",
                        "title": replacement.get("title", "")}
-    head, sections = split(clean(article))
+    head, sections = split(article)
 
     def page(shown: int, with_head: bool = True) -> str:
         body = (head if with_head else "") + "".join(sections[:shown])

@@ -409,8 +409,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
         # lite pages (guides/lite.py): published and withdrawn guides have one
-        sw["lite"] = (f"{lite.FOLDER}/" if not missing and self.command != "serve"
-                      and page.meta.get("status") in ("published", "withdrawn") else "")
+        sw["lite"] = (f"{lite.FOLDER}/" if not missing and guide is not None and (
+            self.command == "serve" or page.meta.get("status") in ("published", "withdrawn"))
+            else "")
         if not missing:
             # SVG made by segno (which escapes the title): HTML, printed as it is
             sw["qr"] = Markup(printing.qr_svg(sw["url"], str(page.title or folder)))
