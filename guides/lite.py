@@ -19,6 +19,7 @@ import base64
 import gzip
 import hashlib
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +29,7 @@ import jinja2
 import nh3
 from markupsafe import Markup
 
-from guides.model import LANGUAGES
+from guides.model import HOME_FOLDER, LANGUAGES
 
 FOLDER = "lite"  # P/lite/index.html
 # What a server can send in its first round trip (10 segments of 1,460 bytes), less room
@@ -121,26 +122,46 @@ def _href(value: str) -> str:
     return "../" + value
 
 
-def _filter(element: str, attribute: str, value: str) -> str | None:
-    if attribute == "href":
+def _linker(page: str, lite_pages: set[str]):
+    """nh3's attribute filter for the page at `page` ("testing-guide/", "" for home): a
+    link to a page that has a lite page leads to that lite page (a reader on a congested
+    network stays on small pages; each has its link to the full page), any other link is
+    made to work from one folder below."""
+
+    def link(element: str, attribute: str, value: str) -> str | None:
+        if attribute != "href":
+            return value
+        path, hash_, fragment = value.partition("#")
+        if path and not path.startswith("/") and not SCHEME.match(path) and \
+                (not path or path.endswith("/")):
+            target = posixpath.normpath(posixpath.join("/" + page, path)).strip("/")
+            target = f"{target}/" if target not in ("", ".") else ""
+            if target in lite_pages:
+                return _href(path) + FOLDER + "/" + hash_ + fragment
         return _href(value)
-    return value
+
+    return link
 
 
-def clean(article: str) -> str:
+def clean(article: str, page: str = "", lite_pages: frozenset[str] | set[str] = frozenset()
+          ) -> str:
     """The article's HTML with only what a lite page keeps, its links made to work from
-    `P/lite/`. Runs on HTML the build already cleaned (guides.sanitize)."""
-    return nh3.clean(article, tags=TAGS, attributes=ATTRIBUTES, attribute_filter=_filter,
+    `P/lite/` (to other lite pages where there are: `lite_pages`, paths like "about/").
+    Runs on HTML the build already cleaned (guides.sanitize)."""
+    return nh3.clean(article, tags=TAGS, attributes=ATTRIBUTES,
+                     attribute_filter=_linker(page, set(lite_pages)),
                      clean_content_tags=DROPPED_WITH_CONTENT, link_rel=None,
                      url_schemes={"http", "https", "tel", "mailto", "sms"},
                      strip_comments=True)
 
 
-def split(article: str) -> tuple[str, list[str]]:
+def split(article: str, page: str = "", lite_pages: frozenset[str] | set[str] = frozenset()
+          ) -> tuple[str, list[str]]:
     """(what comes before the first section, each `<h2>` section), as the build wrapped
     them (guides.printing), each cleaned (`clean`)."""
     head, *sections = article.split(SECTION)
-    return clean(head), [clean(SECTION + s) for s in sections]
+    return (clean(head, page, lite_pages),
+            [clean(SECTION + s, page, lite_pages) for s in sections])
 
 
 def _local_anchors(html: str, ids: set[str]) -> str:
@@ -225,11 +246,14 @@ def _texts(strings: dict[str, str], language: str) -> dict[str, str]:
 
 
 def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, str],
-           banner: dict[str, Any] | None = None) -> Lite:
+           banner: dict[str, Any] | None = None, page_path: str = "",
+           lite_pages: frozenset[str] | set[str] = frozenset()) -> Lite:
     """The lite page of one guide in one language: `article` is the full page's cleaned
     article HTML, `sw` its template context (guides.pagecontext, with `trust`), `strings`
-    its language's UI strings (`ui_strings`). Sections are left out from the end until the
-    page fits `BUDGET`; the caller warns when even the page without them does not."""
+    its language's UI strings (`ui_strings`), `lite_pages` the pages of its language with
+    a lite page ("about/", "" for home; `page_path` is this page's). Sections are left out
+    from the end until the page fits `BUDGET`; the caller warns when even the page
+    without them does not."""
     language = sw["language"]
     t = _texts(strings, language)
     fill = {"{version}": str(sw.get("version") or ""), "{updated}": sw.get("updated", ""),
@@ -260,7 +284,7 @@ def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, s
                        "instead": strings.get("sw.withdrawn.instead", ""),
                        "href": lite_href(replacement["href"]) if replacement else "",
                        "title": replacement.get("title", "")}
-    head, sections = split(article)
+    head, sections = split(article, page_path, lite_pages)
 
     def page(shown: int, with_head: bool = True) -> str:
         body = (head if with_head else "") + "".join(sections[:shown])
@@ -278,7 +302,7 @@ def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, s
         return TEMPLATE.render(
             tag=LANGUAGES[language].tag, policy=Markup(POLICY), title=title, url=sw.get("url", ""),
             css=Markup(CSS), t=t, others=others, banner=banner_view, stale=stale,
-            context=context, hotlines_first=sw.get("folder") == "hotlines",
+            context=context, hotlines_first=sw.get("folder") in ("hotlines", HOME_FOLDER),
             hotline_list=hotline_list, article=Markup(_local_anchors(body, ids)), rest=rest,
             meta=meta, sources=trust.get("sources", []))
 

@@ -121,6 +121,7 @@ class Build:
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
     # lite pages (issue 17, guides/lite.py): page path -> its lite page
     lite: dict[str, lite.Lite] = field(default_factory=dict)
+    lite_paths: set[str] | None = None  # pages of this language that have one
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -409,9 +410,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
         # lite pages (guides/lite.py): published and withdrawn guides have one
-        sw["lite"] = (f"{lite.FOLDER}/" if not missing and guide is not None and (
-            self.command == "serve" or page.meta.get("status") in ("published", "withdrawn"))
-            else "")
+        sw["lite"] = f"{lite.FOLDER}/" if not missing and self._has_lite(folder, language) \
+            else ""
         if not missing:
             # SVG made by segno (which escapes the title): HTML, printed as it is
             sw["qr"] = Markup(printing.qr_svg(sw["url"], str(page.title or folder)))
@@ -453,15 +453,27 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw = context.get("sw")
         if not sw or not sw.get("lite"):
             return
+        language = self.build.language
+        if self.build.lite_paths is None:  # once a build: links between lite pages
+            self.build.lite_paths = {site.page_path(folder) for folder in self._guides()
+                                     if self._has_lite(folder, language)}
         made = lite.render(title=str(page.meta.get("title") or page.title or sw["folder"]),
                            article=str(page.content), sw=sw, strings=self.lite_strings,
-                           banner=sw.get("banner"))
+                           banner=sw.get("banner"), page_path=site.page_path(sw["folder"]),
+                           lite_pages=self.build.lite_paths)
         if not made.fits:
             message, hint = render("lite.too-big", self._editor_language(), {
-                "folder": sw["folder"], "language": self.build.language,
+                "folder": sw["folder"], "language": language,
                 "size": made.compressed, "budget": lite.BUDGET})
             log.warning(f"{message} — {hint}")
         self.build.lite[site.page_path(sw["folder"])] = made
+
+    def _has_lite(self, folder: str, language: str) -> bool:
+        """Published and withdrawn guides have a lite page (and every page in the preview)."""
+        guide = self._guides().get(folder)
+        doc = guide.documents.get(language) if guide else None
+        return doc is not None and doc.readable and (
+            self.command == "serve" or doc.meta.get("status") in ("published", "withdrawn"))
 
     on_page_context = CombinedEvent(_page_context, _page_html)
 

@@ -239,6 +239,19 @@ def test_links_images_and_scripts_in_the_article():
         "language": "zh", "folder": "x", "languages": [], "hotlines": []})
     assert 'href="../#gone"' in page.html  # a part the lite page does not hold
     assert lite.lite_href("../en/x/#a") == "../../en/x/lite/#a"
+    # links to pages that have a lite page lead to it; the others to the full pages
+    linked = lite.clean('<a href="../about/#who">a</a><a href="../x/">b</a><a href="../">c</a>'
+                        '<a href="./">d</a><a href="#top">e</a>', "x/", {"about/", "x/", ""})
+    assert linked == ('<a href="../../about/lite/#who">a</a><a href="../../x/lite/">b</a>'
+                      '<a href="../../lite/">c</a><a href="../lite/">d</a><a href="#top">e</a>')
+    assert lite.clean('<a href="../about/">a</a>', "x/", {"x/"}) == '<a href="../../about/">a</a>'
+
+
+def test_the_lite_home_page_leads_to_lite_pages(site):
+    html = (site / "lite/index.html").read_text(encoding="utf-8")
+    main = html.split("<main>")[1]
+    assert main.index('id="lite-tel"') < main.index("<section>")  # hotlines first, as home
+    assert '<a href="../testing-guide/lite/">居民核酸检测五项指南</a>' in html
 
 
 def test_nginx_sends_the_lite_pages_policy_and_chromium_loads_it_in_one_request(
