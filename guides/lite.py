@@ -48,7 +48,7 @@ CSS = (
     "h3{font-size:1.1em}"
     "li{margin:.35em 0}"
     "nav a{display:inline-block;padding:10px 6px;min-height:24px}"
-    ".note{border:3px solid #000;padding:4px 12px;margin:1em 0}"
+    ".note{border:3px solid #000;padding:8px 12px;margin:1em 0}.note p{margin:0}"
     ".tel{list-style:none;padding:0}"
     ".tel a{display:block;padding:10px 12px;border:2px solid #1a237e;border-radius:6px;"
     "text-decoration:none}"
@@ -199,8 +199,7 @@ hreflang="{{ item.tag }}" lang="{{ item.tag }}">{{ item.name }}</a>{% endfor %}<
 <p class="note" role="note">{{ stale.text }} <a href="{{ stale.href }}">{{ stale.link }}</a></p>
 {% endif %}
 {% if context %}
-<div class="note" role="note"><p><strong>{{ t.context_title }}</strong></p><p>{{ context }}\
-</p></div>
+<p class="note" role="note"><strong>{{ t.context_title }}</strong>{{ t.colon }}{{ context }}</p>
 {% endif %}
 {% if hotlines_first %}{{ hotline_list }}{% endif %}
 {{ article }}

@@ -16,6 +16,7 @@ import argparse
 import contextlib
 import functools
 import gzip
+import json
 import os
 import re
 import statistics
@@ -106,8 +107,7 @@ def first_action(lite_html: str) -> str:
     """The text of the first step of the guide's first section (what a reader must see)."""
     body = lite_html.split("<section>", 1)[1]
     match = re.search(r"<(li|p)>(.*?)</\1>", body, re.S)
-    text = re.sub(r"<[^>]+>", "", match.group(2))
-    return re.sub(r"\s+", "", text)[:14]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", match.group(2))).strip()[:24]
 
 
 def sizes(site: Path, base: str, log: list, browser: Browser) -> list[dict]:
@@ -141,7 +141,7 @@ def sizes(site: Path, base: str, log: list, browser: Browser) -> list[dict]:
 def readable(browser: Browser, url: str, text: str) -> dict:
     """One load of URL on the congested network, cold (no cache, no service worker)."""
     context = browser.new_context(service_workers="block", **PHONE)
-    context.add_init_script(WATCH % repr(text))
+    context.add_init_script(WATCH % json.dumps(re.sub(r"\s+", "", text)))
     page = context.new_page()
     client = context.new_cdp_session(page)
     client.send("Network.enable")
@@ -186,7 +186,7 @@ def screenshot(browser: Browser, url: str, out: Path) -> None:
     context = browser.new_context(service_workers="block", device_scale_factor=2, **PHONE)
     page = context.new_page()
     page.goto(url, wait_until="load")
-    page.screenshot(path=str(out))
+    out.write_bytes(page.screenshot(type="png"))  # by bytes: no guess from the name
     context.close()
 
 
@@ -226,7 +226,7 @@ def report(size_rows: list[dict], slow: list[dict], runs: int, info: str) -> str
         lines.append(f"| `/{r['path']}` | {r['page']} | {r['readable']:.1f} | {r['load']:.1f} | "
                      f"{r['requests']} | {r['bytes'] / 1000:.1f} | "
                      f"{', '.join(f'{a:.2f}' for a in r['loadavg'])} |")
-    texts = dict.fromkeys(f"`/{r['path']}`: “{r['text']}…”" for r in slow)
+    texts = dict.fromkeys(f"`/{r['path']}`: “{r['text']}…”" for r in slow)  # as shown
     lines += ["", "First actions looked for: " + "; ".join(texts) + "."]
     return "\n".join(lines) + "\n"
 
