@@ -132,8 +132,7 @@ def _linker(page: str, lite_pages: set[str]):
         if attribute != "href":
             return value
         path, hash_, fragment = value.partition("#")
-        if path and not path.startswith("/") and not SCHEME.match(path) and \
-                (not path or path.endswith("/")):
+        if path.endswith("/") and not path.startswith("/") and not SCHEME.match(path):
             target = posixpath.normpath(posixpath.join("/" + page, path)).strip("/")
             target = f"{target}/" if target not in ("", ".") else ""
             if target in lite_pages:
@@ -307,11 +306,15 @@ def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, s
 
     shown = len(sections)
     html = page(shown)
-    while compressed_size(html) > BUDGET and shown > 0:
-        shown -= 1
-        html = page(shown)
-    if compressed_size(html) > BUDGET:
-        html = page(0, with_head=False)
+    if compressed_size(html) > BUDGET:  # the most sections that fit: a binary search
+        low, high = 0, shown - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if compressed_size(page(middle)) <= BUDGET \
+                else (low, middle - 1)
+        shown, html = low, page(low)
+        if compressed_size(html) > BUDGET:
+            html = page(0, with_head=False)
     return Lite(html, compressed_size(html), shown, len(sections))
 
 

@@ -457,7 +457,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         if self.build.lite_paths is None:  # once a build: links between lite pages
             self.build.lite_paths = {site.page_path(folder) for folder in self._guides()
                                      if self._has_lite(folder, language)}
-        made = lite.render(title=str(page.meta.get("title") or page.title or sw["folder"]),
+        title = page.meta.get("title")  # escaped Markup (sanitize.escaped): printed as is
+        made = lite.render(title=title if isinstance(title, str) else str(sw["folder"]),
                            article=str(page.content), sw=sw, strings=self.lite_strings,
                            banner=sw.get("banner"), page_path=site.page_path(sw["folder"]),
                            lite_pages=self.build.lite_paths)

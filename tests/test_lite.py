@@ -187,7 +187,7 @@ def test_a_draft_has_no_lite_page_and_a_withdrawn_guide_says_so(tmp_path):
     tree = Tree(tmp_path)
     tree.hotlines(ambulance="120")
     tree.guide("home", title="首页")
-    tree.guide("shown", title="发布的指南", body="## 第一步 {#one}\n\n1. 戴口罩。\n")
+    tree.guide("shown", title="'发布的指南 & \"一\"'", body="## 第一步 {#one}\n\n1. 戴口罩。\n")
     tree.guide("draft", title="草稿", status="draft")
     tree.guide("review", title="审核中", status="review")
     tree.guide("old", title="旧指南", status="withdrawn", withdrawn_reason="已经过时",
@@ -199,8 +199,10 @@ def test_a_draft_has_no_lite_page_and_a_withdrawn_guide_says_so(tmp_path):
     assert not (site / "draft").exists()
     old = (site / "old/lite/index.html").read_text(encoding="utf-8")
     assert "这篇指南已经撤下" in old and "已经过时" in old
-    assert '<a href="../../shown/lite/">发布的指南</a>' in old
+    assert '<a href="../../shown/lite/">发布的指南 &amp; &#34;一&#34;</a>' in old
     shown = (site / "shown/lite/index.html").read_text(encoding="utf-8")
+    assert "<title>发布的指南 &amp; &#34;一&#34;</title>" in shown  # escaped once
+    assert "<h1>发布的指南 &amp; &#34;一&#34;</h1>" in shown
     assert '<a href="tel:120"><b>120</b> ambulance</a>' in shown
     assert "戴口罩。" in shown
 
