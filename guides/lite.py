@@ -180,6 +180,11 @@ TEMPLATE = ENV.from_string("""\
 <meta http-equiv="Content-Security-Policy" content="{{ policy }}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
+{% if summary %}<meta name="description" content="{{ summary }}">{% endif %}
+<meta property="og:title" content="{{ title }}">
+<meta property="og:description" content="{{ summary or title }}">
+<meta property="og:url" content="{{ url }}{{ folder }}/">
+{% if image %}<meta property="og:image" content="{{ image }}">{% endif %}
 <link rel="canonical" href="{{ url }}">
 <link rel="icon" href="data:,">
 <style>{{ css }}</style>
@@ -299,6 +304,7 @@ def render(*, title: str, article: str, sw: dict[str, Any], strings: dict[str, s
                 for s in sections[shown:]]
         return TEMPLATE.render(
             tag=LANGUAGES[language].tag, policy=Markup(POLICY), title=title, url=sw.get("url", ""),
+            folder=FOLDER, summary=sw.get("summary", ""), image=sw.get("image", ""),
             css=Markup(CSS), t=t, others=others, banner=banner_view, stale=stale,
             context=context, hotlines_first=sw.get("folder") in ("hotlines", HOME_FOLDER),
             hotline_list=hotline_list, article=Markup(_local_anchors(body, ids)), rest=rest,
