@@ -13,6 +13,7 @@ import errno
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from guides.checks import check_directory
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         commands = {"check": cmd_check, "build": cmd_build, "pdf": cmd_build, "serve": cmd_serve,
                     "new": cmd_new, "translate": cmd_translate, "bump": cmd_bump,
                     "status": cmd_status, "publish": cmd_publish, "releases": cmd_releases,
-                    "rollback": cmd_rollback, "prune": cmd_prune}
+                    "rollback": cmd_rollback, "prune": cmd_prune, "share": cmd_share}
         return commands[args.command](args)
     except KeyboardInterrupt:
         return 130
@@ -140,6 +141,7 @@ def cmd_build(args: argparse.Namespace, publishing: bool = False) -> int:
         if plugin is not None:
             plugin.report = report  # already checked and printed
             plugin.pdf = args.pdf
+            plugin.share = bool(getattr(args, "share", False))  # w-text (issue 14)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             with Progress(sys.stderr, args.lang, plugin):
@@ -150,14 +152,17 @@ def cmd_build(args: argparse.Namespace, publishing: bool = False) -> int:
         print(_t(args, f"没有生成网站：{exc}", f"Build failed: {exc}"), file=sys.stderr)
         return 1
     site_dir = Path(config.site_dir)
-    if not publishing:
+    if not publishing and getattr(args, "command", "") != "share":
         pages = sum(1 for _ in site_dir.rglob("index.html"))
         seconds = round(time.monotonic() - started)
         print(_t(args, f"网站已生成：{_shown(site_dir)}{os.sep}（{pages} 个网页，用时 {seconds} 秒）。"
                        f"预览：{_g('serve')}；发布：{_g('publish --to 文件夹')}",
                  f"Site built in {_shown(site_dir)}{os.sep} ({pages} pages, {seconds} s). "
                  f"Preview: {_g('serve')}; publish: {_g('publish --to DIR')}"))
-    return _write_pdfs(site_dir, args.lang) if args.pdf else 0
+    code = _write_pdfs(site_dir, args.lang) if args.pdf else 0
+    if code == 0 and getattr(args, "share", False):
+        code = _write_share(args, site_dir, report, publishing)
+    return code
 
 
 def _write_pdfs(site_dir: Path, lang: str) -> int:
@@ -176,6 +181,106 @@ def _write_pdfs(site_dir: Path, lang: str) -> int:
         print((f"PDF 太大（超过 1 MB）：{w.path}" if lang == "zh"
                else f"PDF over 1 MB: {w.path}"), file=sys.stderr)
     return 1 if too_big else 0
+
+
+# -- w-text (issue 14): `guides share` and `guides build --share` ------------------------------
+
+def _site_dir(args: argparse.Namespace) -> Path:
+    config = _config(args) or {}
+    return Path(args.config_file).parent / (args.site_dir or str(config.get("site_dir") or "site"))
+
+
+def _site_is_current(args: argparse.Namespace, site_dir: Path) -> bool:
+    """The site was built for sharing (its worker lists share.json files) after every
+    change to content/, mkdocs.yml and the theme overrides."""
+    worker = site_dir / "sw.js"
+    try:
+        if "share/share.json" not in worker.read_text(encoding="utf-8"):
+            return False
+        built = worker.stat().st_mtime
+    except (OSError, UnicodeDecodeError):
+        return False
+    config = Path(args.config_file)
+    sources = [config, _content_dir(args), config.parent / "overrides"]
+    for source in sources:
+        paths = [source] if source.is_file() else source.rglob("*") if source.is_dir() else []
+        for path in paths:
+            try:
+                if path.stat().st_mtime > built:
+                    return False
+            except OSError:
+                return False
+    return True
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    args.share, args.pdf = True, False
+    site_dir = _site_dir(args)
+    if args.rebuild or not _site_is_current(args, site_dir):
+        print(_t(args, "先检查并生成网站……", "Checking and building the site first..."), flush=True)
+        return cmd_build(args)
+    report = _run_check(args)  # the site is current; the checks still speak first
+    if report.has_errors or (args.strict and report.count("warning")):
+        print(report.format_text(args.lang))
+        print(_t(args, f"没有生成分享材料：请先改正上面的问题，再运行 {_g('share')}。",
+                 f"No share outputs written: fix the problems above, then run {_g('share')}."),
+              file=sys.stderr)
+        return 1
+    print(_t(args, f"网站是最新的（{_shown(site_dir)}），直接生成分享材料。",
+             f"The site is current ({_shown(site_dir)}): writing the share outputs."))
+    return _write_share(args, site_dir, report, False)
+
+
+def _write_share(args: argparse.Namespace, site_dir: Path, report: Report,
+                 publishing: bool) -> int:
+    from guides.findings import Finding
+    from guides.share.outputs import write_share
+
+    content = getattr(report, "content", None)
+    documents = {(doc.folder, doc.language): doc
+                 for doc in (content.documents() if content is not None else [])}
+    names = {"text": _t(args, "文章和群发文字", "article and broadcast text"),
+             "image": _t(args, "长图", "long image"), "poster": _t(args, "海报", "poster")}
+
+    def progress(kind: str, index: int, total: int, path: str) -> None:
+        what = names.get(kind, kind)
+        if total:
+            print(f"  [{index}/{total}] /{path}  {what}", flush=True)
+        else:  # a file one of the image writers has just made
+            print(f"  {what}：/{path}" if args.lang == "zh" else f"  {what}: /{path}", flush=True)
+
+    print(_t(args, "正在生成分享材料……", "Writing the share outputs..."), flush=True)
+    result = write_share(site_dir, documents, progress, args.lang)
+    for name, why in sorted(result.skipped.items()):
+        what = {"write_images": _t(args, "长图", "long images"),
+                "write_posters": _t(args, "海报", "posters")}.get(name, name)
+        if why == "not installed":
+            why = _t(args, "这一步的程序还没有装上", "the module that makes them is not installed")
+        print(_t(args, f"没有生成{what}：{why}", f"No {what}: {why}"), file=sys.stderr)
+    for problem in result.problems:
+        finding = Finding(problem.path, problem.line, "error", problem.code, problem.args)
+        print(finding.format(args.lang), file=sys.stderr)
+    counts = Counter("long-N.png" if path.name.startswith("long-") else path.name
+                     for path in result.written)
+    failed = 1 if result.problems or result.failed else 0
+    if publishing:
+        return failed
+    if not result.pages:
+        print(_t(args, f"没有要分享的网页：{_shown(site_dir)} 里没有已发布的指南。",
+                 f"Nothing to share: {_shown(site_dir)} has no published guide."))
+        return failed
+    first = result.pages[0].share_dir(site_dir)
+    made = ", ".join(f"{name} ×{count}" for name, count in sorted(counts.items()))
+    print(_t(args, f"分享材料已生成：{len(result.pages)} 个网页，每页在 网页文件夹{os.sep}share{os.sep} 里"
+                   f"（{made}）。例如 {_shown(first)}{os.sep}",
+             f"Share outputs written for {len(result.pages)} pages, each in PAGE{os.sep}share"
+             f"{os.sep} ({made}); e.g. {_shown(first)}{os.sep}"))
+    print(_t(args, f"下一步：用浏览器打开 {_shown(first / 'article.html')}，全选、复制，粘贴到公众号编辑器；"
+                   f"上线：{_g('publish --to 文件夹 --share')}",
+             f"Next: open {_shown(first / 'article.html')} in a browser, select all, copy and "
+             f"paste into the official-account editor; to publish: "
+             f"{_g('publish --to DIR --share')}"))
+    return failed
 
 
 def _today(args: argparse.Namespace) -> dt.date:

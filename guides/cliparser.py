@@ -191,6 +191,9 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
         if name == "build":
             p.add_argument("--pdf", action="store_true",
                            help=t("同时生成 PDF，并在页面上放下载链接", "also write PDFs, linked from pages"))
+            p.add_argument("--share", action="store_true",  # w-text (issue 14)
+                           help=t("同时生成微信分享材料（和 guides share 一样）",
+                                  "also write the WeChat share outputs (as guides share)"))
         else:
             p.set_defaults(pdf=True)
         verbose(p)
@@ -253,6 +256,36 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                  "first."), ("例子：\n  {g} status", "Example:\n  {g} status"))
     fmt(p), content(p), config(p)
 
+    # -- w-text (issue 14): the WeChat share outputs --
+    p = command("share", ("生成微信分享材料（长图、公众号文章、群发文字、海报）",
+                          "write the WeChat share outputs (long images, article, broadcast, poster)"),
+                ("需要时先检查、生成网站，再给每篇已发布的指南、每种语言写：\n"
+                 "  网页地址/share/long-1.png…  长图（发朋友圈、微信群）\n"
+                 "  网页地址/share/article.html  公众号文章（打开后全选、复制，粘贴到公众号编辑器）\n"
+                 "  网页地址/share/broadcast.txt 群发文字（300 字以内，含网址；可在元数据 broadcast 里自己写）\n"
+                 "  网页地址/share/poster.pdf    A4 海报（贴在楼道、门上）\n"
+                 "最后写 share.json，网页上的“分享”按钮只提供这里列出的材料。\n"
+                 "长图和海报要用 Chromium（和 guides pdf 一样）。",
+                 "Checks and builds the site when needed, then writes, for every published "
+                 "guide in every language:\n"
+                 "  PAGE/share/long-1.png...   long images (WeChat groups, Moments)\n"
+                 "  PAGE/share/article.html    the official-account article (open, select all, "
+                 "copy, paste into the editor)\n"
+                 "  PAGE/share/broadcast.txt   the broadcast text (300 characters with the "
+                 "address; front matter broadcast)\n"
+                 "  PAGE/share/poster.pdf      an A4 poster\n"
+                 "share.json last: the page's Share button offers only what it lists.\n"
+                 "Images and posters need Chromium (as guides pdf)."),
+                ("例子：\n  {g} share\n  {g} share --rebuild\n  {g} build --share",
+                 "Examples:\n  {g} share\n  {g} share --rebuild\n  {g} build --share"))
+    config(p)
+    p.add_argument("-d", "--site-dir", default=None, metavar=t("文件夹", "DIR"),
+                   help=t("网站所在的文件夹（默认 site/）", "the site folder (default: site/)"))
+    p.add_argument("--rebuild", action="store_true",
+                   help=t("网站是最新的也重新生成", "build the site even when it is current"))
+    p.add_argument("--strict", action="store_true", help=t("有警告也不生成", "refuse on warnings too"))
+    verbose(p)
+
     keep_help = t("保留最近几个发布包（默认 5；线上的和回退要用的总会保留）",
                   "how many releases to keep (default 5; the live one and the rollback "
                   "target always stay)")
@@ -269,6 +302,8 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     target(p), config(p)
     p.add_argument("--strict", action="store_true", help=t("有警告也不发布", "refuse on warnings too"))
     p.add_argument("--pdf", action="store_true", help=t("同时生成 PDF", "with PDFs of every guide"))
+    p.add_argument("--share", action="store_true",  # w-text (issue 14)
+                   help=t("同时生成微信分享材料", "with the WeChat share outputs"))
     p.add_argument("--keep", type=_positive, default=5, metavar="N", help=keep_help)
     # s3: deletes after the release is whole, bounded; the CDN purge list
     p.add_argument("--max-deletes", type=_positive, default=200, metavar="N",

@@ -946,6 +946,81 @@ CATALOG.update({
                "pick another release (guides releases --to {target}) or publish again")},
 })
 
+# -- s-rank (issue 13): search synonyms (content/_data/synonyms.yml) ----------------------
+CATALOG.update({
+    "synonyms.not-mapping": {
+        "zh": ("同义词文件的格式不对", "文件里只写 groups:，下面每行一组，例如 - [发烧, 发热, fever]。"),
+        "en": ("the synonyms file is malformed",
+               "write groups: and under it one group a line, e.g. - [发烧, 发热, fever]")},
+    "synonyms.unknown-key": {
+        "zh": ("同义词文件里不认识“{key}”", "只写 groups:，每组一行，写在它下面。"),
+        "en": ("\"{key}\" is not known in the synonyms file",
+               "write only groups:, with one group a line under it")},
+    "synonyms.not-list": {
+        "zh": ("groups 应该是一组一组的词", "每组一行，以“- ”开头，例如 - [发烧, 发热, fever]。"),
+        "en": ("groups must be a list of groups",
+               "one group a line, starting with \"- \", e.g. - [发烧, 发热, fever]")},
+    "synonyms.group-text": {
+        "zh": ("这一组“{value}”用了全角逗号或顿号，会被当成一个词",
+               "用方括号和半角逗号加空格：- [发烧, 发热, fever]。"),
+        "en": ("the group \"{value}\" is separated with full-width commas or 、, so it reads "
+               "as one word", "use brackets and half-width commas: - [发烧, 发热, fever]")},
+    "synonyms.group-not-list": {
+        "zh": ("这一组不是一串词：“{value}”", "把这组词写在方括号里，用半角逗号隔开：- [发烧, 发热, fever]。"),
+        "en": ("this group is not a list of words: \"{value}\"",
+               "put the group's words in brackets, separated by commas: - [发烧, 发热, fever]")},
+    "synonyms.word-not-text": {
+        "zh": ("组里的这一项不是一个词", "组里只写词，用半角逗号隔开，不要再套方括号或写“名: 值”。"),
+        "en": ("this entry of the group is not a word",
+               "a group holds only words separated by commas: no nested brackets or key: value")},
+    "synonyms.word-empty": {
+        "zh": ("组里有一个空词（两个逗号连在一起，或结尾多了逗号）", "删掉多余的逗号。"),
+        "en": ("the group has an empty word (two commas in a row, or one at the end)",
+               "remove the extra comma")},
+    "synonyms.word-separator": {
+        "zh": ("“{word}”里有全角逗号、顿号或分号，会被当成一个词",
+               "词之间用半角逗号加空格隔开：[发烧, 发热]。"),
+        "en": ("\"{word}\" holds a full-width comma, 、 or a semicolon, so it reads as one word",
+               "separate words with half-width commas and a space: [发烧, 发热]")},
+    "synonyms.word-long": {
+        "zh": ("“{word}…”太长（超过 {limit} 个字），不像一个词", "同义词只写词或短语，不写句子。"),
+        "en": ("\"{word}…\" is too long (over {limit} characters) for a word",
+               "synonyms are words or short phrases, not sentences")},
+    "synonyms.word-twice": {
+        "zh": ("“{word}”在这一组里写了两次", "删掉重复的一个。"),
+        "en": ("\"{word}\" is twice in this group", "remove one of them")},
+    "synonyms.group-short": {
+        "zh": ("这一组只有一个词，没有同义词", "至少写两个词，例如 [发烧, 发热]；或者删掉这一组。"),
+        "en": ("this group has only one word, so it does nothing",
+               "write at least two words, e.g. [发烧, 发热], or remove the group")},
+    "synonyms.duplicate-group": {
+        "zh": ("这一组和第 {first} 行的一组完全一样", "删掉这一组。"),
+        "en": ("this group is the same as the one on line {first}", "remove this group")},
+})
+
+# -- w-text (issue 14: sharing to WeChat: the broadcast text and `guides share`) -----------
+CATALOG.update({
+    "broadcast.too-long": {
+        "zh": ("群发文字 broadcast 加上网址共 {total} 个字，超过了 {limit} 个字的上限",
+               "删掉 {over} 个字（网址 {url} 占 {url_length} 个字，会自动加在最后）；"
+               "只留标题、最要紧的三件事和一个求助电话。不写 broadcast 的话，会用第一节自动生成。"),
+        "en": ("the broadcast text with the page's address is {total} characters; the limit is "
+               "{limit}",
+               "cut {over} characters (the address {url}, {url_length} characters, is added at "
+               "the end); keep the title, the three most important actions and one hotline. "
+               "Without broadcast, it is made from the first section")},
+    "broadcast.multiple-urls": {
+        "zh": ("群发文字 broadcast 里写了别的网址：{url}",
+               "群发文字只放这一页的网址，而且会自动加在最后；把这个网址删掉。"),
+        "en": ("the broadcast text holds another address: {url}",
+               "the page's own address is added at the end; delete this one")},
+    "share.no-address": {
+        "zh": ("网址太长，放不进 {limit} 个字的群发文字：{url}",
+               "在 mkdocs.yml 里用短一些的 site_url，或者给指南文件夹起个短一点的名字。"),
+        "en": ("the address is too long for a {limit}-character broadcast text: {url}",
+               "use a shorter site_url in mkdocs.yml, or a shorter folder name")},
+})
+
 
 # -- s3: publishing to S3-compatible object storage (guides/publishing/) ---------------------
 CATALOG.update({

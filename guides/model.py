@@ -274,3 +274,15 @@ def partial_date(value: Any) -> str | None:
         if re.fullmatch(r"(19|20)\d\d(-(0[1-9]|1[0-2]))?", text):
             return text
     return None
+
+
+# -- w-text (issue 14: sharing to WeChat): the broadcast text ------------------------------
+FIELDS["broadcast"] = FieldSpec(
+    "broadcast", "str", False,
+    zh="群发文字（发微信群、短信用，每个语言文件用自己的语言写）：标题、最要紧的三件事、"
+       "一个求助电话；网址会自动加在最后，加上网址最多 300 个字。不写就用第一节自动生成",
+    en="the broadcast text for WeChat groups and SMS (in each language file, in its "
+       "language): title, the three most important actions, one hotline; the page's "
+       "address is added at the end, 300 characters in all. Without it, it is made from "
+       "the first section",
+    example="核酸检测：1. 看社区通知 2. 戴好口罩 3. 带身份证。求助 12320")

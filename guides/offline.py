@@ -43,6 +43,8 @@ const TIMEOUT = __TIMEOUT__;
 const DIGESTS = __DIGESTS__;      // file -> SHA-256 (base64) of the bytes the build wrote
 const CACHE = "shouwang:" + new URL(self.registration.scope).pathname;
 const SHARD = /^(search\/[0-9a-f]{10}\/)(.+)$/;
+const SHARED = __SHARED__;        // pages' share/share.json (issue 14), fetched by "fill"
+const SHARE = /^((?:[^\/]+\/)*)share\/[^\/]+$/;  // a page's share files: kept once fetched
 
 function key(url) {
   const u = new URL(url, self.registration.scope);
@@ -135,6 +137,13 @@ async function fill() {
       if (response.ok) await cache.put(url, await stamped(response, hash));
     } catch (error) { return; }  // offline again: try on the next visit
   }
+  for (const path of SHARED) {  // what the Share panel lists, so it opens offline
+    const url = new URL(path, self.registration.scope).href;
+    try {
+      const response = await fetch(url, { cache: "no-cache" });
+      if (response.ok) await cache.put(url, response);
+    } catch (error) { return; }
+  }
 }
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE)
@@ -148,6 +157,8 @@ self.addEventListener("activate", (event) => {
     for (const path of Object.keys(PAGES)) keep.add(new URL(path, self.registration.scope).href);
     for (const path of Object.keys(LITE)) keep.add(new URL(path, self.registration.scope).href);
     for (const request of await cache.keys()) {
+      const shared = SHARE.exec(key(request.url));  // a share file of a page still published
+      if (shared && ours(request.url) && shared[1] in PAGES) continue;
       if (!keep.has(request.url)) await cache.delete(request);
     }
     await self.clients.claim();
@@ -162,6 +173,13 @@ self.addEventListener("fetch", (event) => {
   const path = key(request.url);
   const isPage = request.mode === "navigate" || path in PAGES || path.endsWith("/");
   if (path === "search/search_index.json") {  // names the search files of this release
+    event.respondWith(caches.open(CACHE).then((cache) => fetch(request).then((response) => {
+      if (response.ok) cache.put(request.url, response.clone());
+      return response;
+    }, (error) => cache.match(request.url).then((hit) => hit || Promise.reject(error)))));
+    return;
+  }
+  if (SHARE.test(path)) {  // a page's share files: the network's when online, else kept
     event.respondWith(caches.open(CACHE).then((cache) => fetch(request).then((response) => {
       if (response.ok) cache.put(request.url, response.clone());
       return response;
@@ -209,7 +227,8 @@ self.addEventListener("fetch", (event) => {
 
 def service_worker(version: str, pages: dict[str, str], assets: list[str],
                    other_roots: list[str], digests: dict[str, str] | None = None,
-                   lite: dict[str, str] | None = None) -> str:
+                   lite: dict[str, str] | None = None,
+                   shared: list[str] | None = None) -> str:
     """The worker's text. `pages` maps a path under the language root ("", "hotlines/")
     to the hash of its HTML; `assets` are paths under the root; `other_roots` are the
     other languages' roots below this one ("wuu/", "en/" for the default language);
@@ -220,7 +239,8 @@ def service_worker(version: str, pages: dict[str, str], assets: list[str],
                         ("__ASSETS__", sorted(assets)), ("__OTHER__", sorted(other_roots)),
                         ("__TIMEOUT__", FETCH_TIMEOUT_MS),
                         ("__LITE__", dict(sorted((lite or {}).items()))),
-                        ("__DIGESTS__", dict(sorted((digests or {}).items())))):
+                        ("__DIGESTS__", dict(sorted((digests or {}).items()))),
+                        ("__SHARED__", sorted(shared or []))):
         text = text.replace(name, json.dumps(value, ensure_ascii=False))
     return text
 

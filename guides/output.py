@@ -17,6 +17,9 @@ THEME_COLOR = "#1a237e"
 PAGE_ASSETS = ("assets/stylesheets/main.*.css", "assets/stylesheets/shouwang.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/images/favicon.png")
+# w-text (issue 14): what the Share panel loads when it opens (cached on install).
+SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.css",
+                "assets/javascripts/share-strings.json")
 ICONS = [("assets/images/icon-192.png", 192), ("assets/images/icon-512.png", 512)]
 
 
@@ -57,8 +60,10 @@ def page_hash(site_dir: Path, path: str) -> str:
 
 
 def write_offline(site_dir: Path, language: str, offline_pages: list[str], name: str,
-                  description: str, lite_pages: list[str] | None = None) -> None:
+                  description: str, shared: list[str] | None = None,
+                  lite_pages: list[str] | None = None) -> None:
     """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
+    `shared`: the pages' share/share.json files (`guides share`), kept for offline use.
     `lite_pages` (guides/lite.py) are cached when visited, never fetched by the fill."""
     spec = LANGUAGES[language]
     pages = {path: page_hash(site_dir, path) for path in offline_pages}
@@ -71,6 +76,9 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
     asset_hashes = [hashlib.sha256((site_dir / a).read_bytes()).hexdigest()[:16]
                     for a in assets]
     assets = [*assets, "manifest.webmanifest"]
+    # w-text (issue 14): the Share panel's code, styles and words, so it opens offline
+    assets += sorted(p.relative_to(site_dir).as_posix() for pattern in SHARE_ASSETS
+                     for p in site_dir.glob(pattern) if p.is_file())
     other_roots = [s.root for s in LANGUAGES.values() if s.root and s.root != spec.root
                    and not spec.root]
     (site_dir / "manifest.webmanifest").write_text(
@@ -80,7 +88,7 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
     digests = offline.digests(site_dir, assets)
     (site_dir / "sw.js").write_text(
         offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests,
-                               lite=lite),
+                               shared=shared, lite=lite),
         encoding="utf-8")
 
 

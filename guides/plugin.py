@@ -45,8 +45,10 @@ from guides import (
     panel,
     printing,
     sanitize,
+    search_extra,
     search_shards,
     site,
+    synonyms,
     trust_page,
     updates,
 )
@@ -65,6 +67,11 @@ GENERATED_FOLDERS = {updates.UPDATES_FOLDER, *listing.FOLDERS.values()}
 # when they change.
 OUR_FILES = {"script": "assets/javascripts/shouwang.js",
              "stylesheet": "assets/stylesheets/shouwang.css"}
+# w-text (issue 14): the Share panel's code, loaded on its first tap (it loads its own
+# styles, assets/stylesheets/share.css, and words: a static template rendered in each
+# language's build from partials/languages).
+OUR_FILES.update({"share_script": "assets/javascripts/share.js"})
+SHARE_STRINGS = "assets/javascripts/share-strings.json"
 
 
 class LanguageCode(c.Choice):
@@ -122,6 +129,9 @@ class Build:
     # lite pages (issue 17, guides/lite.py): page path -> its lite page
     lite: dict[str, lite.Lite] = field(default_factory=dict)
     lite_paths: set[str] | None = None  # pages of this language that have one
+    shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
+    # s-questions (search input): page URL -> records guides/search_extra.py adds to search
+    search_extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -146,6 +156,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.command = "build"
         self.report: Report | None = None  # set by `guides build`, which already checked
         self.pdf = False  # set by `guides build --pdf`: pages link the PDFs it writes
+        self.share = False  # set by `guides share` (w-text): pages read share/share.json
         self.content: Content | None = None
         self.hotlines: list[dict] = []
         # hotline id -> number, for `{{hotline:ID}}` (filled before each build's pages)
@@ -212,6 +223,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             theme_file / "partials/languages" / f"{language.theme}.html")
         config.markdown_extensions.append(
             hotline_links.HotlineExtension(numbers=self.hotline_numbers))
+        config.theme.static_templates.add(SHARE_STRINGS)  # w-text: the Share panel's words
         return config
 
     # -- checks -------------------------------------------------------------------------
@@ -418,7 +430,16 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         published = page.meta.get("status") == "published"
         sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
                      and not sw["home"] else "")
+        # -- w-text (issue 14): the Share panel, on every published guide but the home page
+        sw["share"] = published and not missing and not sw["home"]
+        sw["share_json"] = sw["share"] and self.share
+        if sw["share_json"]:
+            self.build.shared.append(site.page_path(folder) + "share/share.json")
         context["sw"] = sw
+        if not missing:  # s-questions: hotline cards and summary into search
+            self.build.search_extra[page.url] = search_extra.extras(
+                page.url, str(page.title or folder), sw["summary"], folder,
+                sw["hotlines"])
         if sw["summary"]:
             page.meta.setdefault("description", sw["summary"])
         if not missing and page.meta.get("status") != "withdrawn":
@@ -564,13 +585,14 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             return
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
-        search_shards.write(site_dir)
+        search_extra.add_to_site(site_dir, self.build.search_extra)  # s-questions
+        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         lite_pages = lite.write(site_dir, self.build.lite)  # cached on visit, not filled
         output.write_offline(site_dir, self.build.language, self.build.offline,
                              config.site_name, config.site_description or "",
-                             lite_pages=lite_pages)
+                             shared=self.build.shared, lite_pages=lite_pages)
         language = self.build.language
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),

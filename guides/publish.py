@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guides.linkcheck import check_site
+from guides.publishing.carry import carry, record
 from guides.publishing.manifest import tree_manifest
 
 KEEP = 5
@@ -272,9 +273,11 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
         problems = check_site(staging)
         if problems:
             raise PublishError("publish.links", problems, count=len(problems))
+        carried = carry(current(target), staging)  # load: readers caught by the switch
         manifest = tree_manifest(staging)  # the S3 target's too: one way to say what changed
         digest = manifest.digest
         (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
+        record(staging, carried)  # load
         stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S.%fZ")
         release = folder / f"{stamp}-{digest[:10]}"
         if release.exists():  # the same sources published twice in one microsecond
@@ -335,6 +338,7 @@ def _rollback(target: Path, name: str | None) -> Path:
         keep_to = line.index(live.name) + 1 if live is not None and live.name in line else None
         line = line[:keep_to] + [name]
         _write_line(target, line)
+    carry(live, chosen)  # load: readers of the live release still find its hashed files
     switch(target, chosen)
     return chosen
 

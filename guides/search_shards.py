@@ -1,27 +1,31 @@
-"""A search index a phone can afford at a thousand pages: split into small files, fetched
-only for the words asked.
+"""A search index a phone can afford at ten thousand pages: split into small files,
+fetched only for the words asked.
 
 Material's search sends the whole index to the browser before the first result (1.4 MB
 compressed for 1,000 Mandarin pages). This module turns the index Material's search
-plugin wrote into:
+plugin wrote into, under `search/<version>/`:
 
-- `search/<version>/pages.json`: every page's address, title and number of entries;
-- `search/<version>/<k>.json`: shard k of the inverted index (term -> entries);
-- `search/<version>/d/<page>.json`: one page's entries (section titles and text), fetched
-  only for the first results shown;
+- `<k>.json`: shard k of the inverted index (term -> entries, a bit for "in a title");
+- `p/<k>.json`: the page list, PAGES_PER_FILE pages a file (address, title), fetched only
+  for the results shown by title (an entry's number tells its page: `page * STRIDE +
+  section`);
+- `d/<page>.json`: one page's entries (its address, then section anchors; titles, plain
+  text), fetched only for the first results shown, to pick the sentence that matched;
+- `t/<k>.json`: traditional -> simplified characters (guides/search_t2s.py), fetched only
+  for a query character the index does not hold;
 
-and replaces `search/search_index.json` by a stub holding Material's config plus where the
-shards are. `overrides/assets/javascripts/search-worker.js` answers Material's search UI
-from them, so the UI stays Material's.
+and replaces `search/search_index.json` by a stub holding Material's config, where the
+files are and the synonym groups (guides/synonyms.py). The worker,
+`overrides/assets/javascripts/search-worker.js`, ranks pages by how much of the query
+they hold (BM25-like weights over these terms, titles counting more) and answers
+Material's search UI, so the UI stays Material's.
 
 Terms: Chinese text is indexed by character pairs (bigrams), so a word is found anywhere
 inside a sentence whatever a word segmenter would have made of it (核酸检测 holds 检测),
 in Mandarin and in dialect alike; a character that ends a run of Chinese text is also
-indexed alone, so one-character queries work. A query of three or more characters finds
-the pages holding all its pairs: in real text nearly always the word itself (the tests
-check the regression queries find exactly the pages holding them). Other text is indexed
-by words, matched by prefix. The worker must tokenise and shard exactly as this module
-does: keep the two in step (tests/test_search_shards.py runs both).
+indexed alone, so one-character queries work. Other text is indexed by words, matched by
+prefix. The worker must tokenise and shard exactly as this module does: keep the two in
+step (tests/test_search_shards.py runs both).
 """
 
 from __future__ import annotations
@@ -36,11 +40,15 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from guides import search_t2s
+
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{HAN}]+|[0-9a-z\u00c0-\u024f]+")
 TAG = re.compile(r"<[^>]*>")
 ENTRIES_PER_SHARD = 1500  # about 3-4 KB compressed a shard
 MAX_SHARDS = 4096
+STRIDE = 64  # entry numbers per page: a page's 64th section and those after it share one
+PAGES_PER_FILE = 16  # pages per file of the page list (under 1 KB compressed)
 
 
 def normalise(text: str) -> str:
@@ -112,17 +120,46 @@ def dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def build(index: dict) -> tuple[dict, dict[str, str]]:
-    """The stub index and the files to write (path under search/ -> JSON text)."""
+BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|tr|div|blockquote|pre|dt|dd)\s*>",
+                       re.IGNORECASE)
+
+
+def plain(markup: str) -> str:
+    """What a result shows of an entry: its text without markup, blocks on their own lines
+    (sentences are cut there). The worker escapes it and adds only <mark>: no markup from
+    the index ever reaches the results."""
+    text = html.unescape(TAG.sub("", BLOCK_END.sub("\n", markup))).replace("\u200b", "")
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def build(index: dict, synonyms: list[list[str]] | None = None,
+          t2s: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
+    """The stub index and the files to write (path under search/ -> JSON text).
+
+    An entry (a page's own text, or one section) is numbered `page * STRIDE + n`, so the
+    worker knows an entry's page from its number alone; the page list is cut into files of
+    PAGES_PER_FILE pages, fetched only for the results shown. `t2s` ({traditional:
+    simplified}) is cut to the characters the index holds (guides/search_t2s.py)."""
     pages = pages_of(list(index.get("docs") or []))
     postings: dict[str, list[int]] = {}
-    entry = 0
-    for page in pages:
-        for _, title, text in page.entries:
+    characters: set[str] = set()
+    entries = 0
+    for number, page in enumerate(pages):
+        for n, (_, title, text) in enumerate(page.entries):
             in_title = terms(normalise(title))
-            for term in in_title | terms(normalise(text)):
-                postings.setdefault(term, []).append(entry * 2 + (term in in_title))
-            entry += 1
+            body = normalise(text)
+            characters.update(c for c in body if is_han(c))
+            characters.update(c for t in in_title for c in t if is_han(c))
+            entry = number * STRIDE + min(n, STRIDE - 1)
+            for term in in_title | terms(body):
+                values = postings.setdefault(term, [])
+                value = entry * 2 + (term in in_title)
+                if values and values[-1] >> 1 == entry:  # sections past STRIDE share one
+                    values[-1] |= value & 1
+                else:
+                    values.append(value)
+            entries += 1
     total = sum(len(p) for p in postings.values())
     count = 1
     while count < MAX_SHARDS and total / count > ENTRIES_PER_SHARD:
@@ -131,23 +168,37 @@ def build(index: dict) -> tuple[dict, dict[str, str]]:
     for term, values in postings.items():
         deltas = [values[0]] + [b - a for a, b in pairwise(values)]
         shards[fnv1a(shard_key(term)) % count][term] = deltas
-    files = {"pages.json": dump([[p.location, p.title, len(p.entries)] for p in pages])}
+    files: dict[str, str] = {}
+    for start in range(0, len(pages), PAGES_PER_FILE):
+        files[f"p/{start // PAGES_PER_FILE}.json"] = dump(
+            [[p.location, plain(p.title)] for p in pages[start:start + PAGES_PER_FILE]])
     files.update((f"{k}.json", dump(shard)) for k, shard in enumerate(shards))
-    files.update((f"d/{i}.json", dump(p.entries)) for i, p in enumerate(pages))
+    # a page's own file: its entries, the first one's anchor replaced by the page's address
+    files.update((f"d/{i}.json", dump([[a if n else p.location, plain(t), plain(x)]
+                                       for n, (a, t, x) in enumerate(p.entries)]))
+                 for i, p in enumerate(pages))
+    table = search_t2s.for_site(characters) if t2s is None else \
+        {s: t for s, t in t2s.items() if t in characters}
+    buckets = search_t2s.buckets(table, fnv1a)
+    files.update((f"t/{k}.json", dump(bucket)) for k, bucket in enumerate(buckets))
+    groups = [[normalise(w).strip() for w in group] for group in synonyms or []]
     digest = hashlib.sha256()
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
+    digest.update(dump(groups).encode())
     version = digest.hexdigest()[:10]
     config = dict(index.get("config") or {})
     config["shouwang"] = {"version": version, "shards": count, "pages": len(pages),
-                          "entries": entry}
+                          "entries": entries, "stride": STRIDE, "chunk": PAGES_PER_FILE,
+                          "t2s": len(buckets), "synonyms": groups}
     return {"config": config, "docs": []}, {f"{version}/{name}": text
                                             for name, text in files.items()}
 
 
-def write(site_dir: Path) -> int:
+def write(site_dir: Path, synonyms: list[list[str]] | None = None) -> int:
     """Shard `search/search_index.json` in a built language site; returns the file count
-    (0 when the site has no search index)."""
+    (0 when the site has no search index). `synonyms`: groups of words search counts as
+    one (guides/synonyms.py), applied by the worker at query time."""
     search = site_dir / "search"
     index_path = search / "search_index.json"
     if not index_path.is_file():
@@ -155,7 +206,7 @@ def write(site_dir: Path) -> int:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     if (index.get("config") or {}).get("shouwang"):
         return 0  # already sharded (a rebuild that kept the folder)
-    stub, files = build(index)
+    stub, files = build(index, synonyms)
     for old in search.iterdir():
         if old.is_dir():
             shutil.rmtree(old)

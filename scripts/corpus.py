@@ -315,6 +315,7 @@ def generate(out_dir: Path, pages: int, seed: int) -> int:
         shutil.rmtree(content)
     (content / "_data").mkdir(parents=True)
     shutil.copy(ROOT / "content/_data/hotlines.yml", content / "_data/hotlines.yml")
+    shutil.copy(ROOT / "content/_data/synonyms.yml", content / "_data/synonyms.yml")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for key, value in (("docs_dir", "content"), ("custom_dir", str(ROOT / "overrides"))):
         config, n = re.subn(rf"(?m)^(\s*{key}:).*$", lambda m, v=value: f"{m.group(1)} {v}",

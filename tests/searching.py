@@ -32,6 +32,23 @@ def stub(lang_dir: Path) -> dict:
 
 
 def indexed(lang_dir: Path) -> list[list]:
-    """[location, title, entries] for every page in the language's index."""
-    version = stub(lang_dir)["config"]["shouwang"]["version"]
-    return json.loads((lang_dir / "search" / version / "pages.json").read_text(encoding="utf-8"))
+    """[location, title, entries] for every page in the language's index (from the page
+    list's files and each page's entries)."""
+    info = stub(lang_dir)["config"]["shouwang"]
+    folder = lang_dir / "search" / info["version"]
+    pages: list[list] = []
+    for k in range(-(-info["pages"] // info["chunk"])):
+        pages += json.loads((folder / f"p/{k}.json").read_text(encoding="utf-8"))
+    return [[location, title, len(json.loads((folder / f"d/{i}.json").read_text(
+        encoding="utf-8")))] for i, (location, title) in enumerate(pages)]
+
+
+def answers(lang_dir: Path, *queries: str, offline: bool = False) -> dict[str, dict]:
+    """Query -> the worker's whole answer: {items, exact, notice}."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed (scripts/dev.py installs it)"
+    flags = ["--offline"] if offline else []
+    done = subprocess.run([node, str(RUNNER), *flags, str(lang_dir), *queries],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return {answer["query"]: answer for answer in json.loads(done.stdout)}

@@ -134,13 +134,32 @@ def test_hotline_names_are_text(hostile_site):
         assert norm(text) in names
 
 
-def test_the_search_index_holds_titles_as_escaped_html(hostile_site):
-    """Material shows search titles as HTML: they must be escaped in the index."""
+def test_search_results_hold_titles_as_escaped_html(hostile_site):
+    """Material shows search titles as HTML. The index holds plain text since the ranked
+    engine (issue 13), so the worker must hand every title over escaped."""
+    from searching import ask
+
+    groups = ask(hostile_site, "pwned")["pwned"]
+    titles = " ".join(item["title"] for group in groups for item in group)
+    assert "&lt;/title&gt;&lt;script&gt;" in titles
+    assert "<script>" not in titles and "</title>" not in titles
+
+
+def test_search_results_show_titles_and_text_escaped(hostile_site):
+    """Material shows search titles and texts as HTML: the search files hold plain text
+    (guides/search_shards.py) and the worker escapes everything it returns, adding only
+    <mark> (search-worker.js), so no markup from content reaches the results."""
+    from searching import ask
+
     found = ""
     for path in (hostile_site / "search").rglob("*.json"):
         found += path.read_text(encoding="utf-8")
-    assert "&lt;/title&gt;&lt;script&gt;" in found
-    assert "</title><script>" not in found and "</script><script>" not in found
+    assert "</title><script>" in found  # as text: nothing in them is ever markup
+    shown = "".join(item["title"] + item["text"] for groups in
+                    ask(hostile_site, "script", "title").values()
+                    for group in groups for item in group)
+    assert "&lt;/title&gt;&lt;<mark>script</mark>&gt;" in shown
+    assert set(re.findall(r"<\s*/?\s*([a-zA-Z]+)", shown)) <= {"mark"}
 
 
 def test_no_value_runs_or_navigates_in_a_browser(browser, hostile_site):

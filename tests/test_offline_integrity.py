@@ -83,7 +83,7 @@ def test_the_worker_lists_the_digest_of_every_content_named_file(tmp_path):
     searchable = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
                   and p.suffix != ".gz" and p.relative_to(folder).parts[0] not in (
                       "digests", "digests.json")}
-    assert set(files) == searchable and "pages.json" in files and len(files) >= 3
+    assert set(files) == searchable and "p/0.json" in files and len(files) >= 3
     assert all(files[name] == offline.sha256(folder / name) for name in files)
     for language in ("en", "wuu"):  # each language's worker lists its own files
         other = (site / language / "sw.js").read_text(encoding="utf-8")
@@ -134,9 +134,9 @@ def test_a_tampered_search_shard_is_never_served(browser, tmp_path):
         page = context.new_page()
         try:
             controlled(page, url)
-            folder = next(p.parent for p in site.glob("search/*/pages.json"))
-            shard = f"{url}search/{folder.name}/pages.json"
-            genuine = (folder / "pages.json").read_text(encoding="utf-8")
+            folder = next(p.parent.parent for p in site.glob("search/*/p/0.json"))
+            shard = f"{url}search/{folder.name}/p/0.json"  # the page list's first file
+            genuine = (folder / "p/0.json").read_text(encoding="utf-8")
             page.evaluate("(url) => fetch(url)", shard)  # a search asks for it: cached
             wait_for(lambda: cached_text(page, shard) == genuine)
             tamper(page, shard, '{"pages": []}', "application/json")
@@ -148,7 +148,7 @@ def test_a_tampered_search_shard_is_never_served(browser, tmp_path):
             for name in ("digests.json", *(f"digests/{n}.json" for n in range(4))):
                 tamper(page, f"{url}search/{folder.name}/{name}",
                        json.dumps({"count": 1, "buckets": {"digests/0.json": "x"},
-                                   "pages.json": bad}), "application/json")
+                                   "p/0.json": bad}), "application/json")
             tamper(page, shard, '{"pages": []}', "application/json")
             assert page.evaluate("(url) => fetch(url).then((r) => r.text())", shard) == genuine
         finally:

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from guides.checks import (
+    broadcast,
     hotlines,
     limits,
     links,
@@ -13,6 +14,7 @@ from guides.checks import (
     safety,
     schema,
     structure,
+    synonyms,
     translations,
     trust,
     writing,
@@ -23,7 +25,9 @@ from guides.reader import Content, read_content
 
 # limits first: a body over a limit is reported before the other checks read it
 CHECKS = (limits.check, schema.check, translations.check, structure.check, links.check,
-          hotlines.check, safety.check, writing.check, reach.check, trust.check)
+          hotlines.check, safety.check, writing.check, reach.check, trust.check,
+          broadcast.check,  # w-text (issue 14)
+          synonyms.check)  # s-rank: content/_data/synonyms.yml
 
 
 def run_checks(content: Content, today: dt.date | None = None) -> Report:

@@ -1,26 +1,54 @@
 /* Answers Material's search UI from the sharded index that guides/search_shards.py writes.
 
    Material's own worker downloads the whole index before the first result; this one reads
-   search/search_index.json (a stub: Material's config plus where the shards are) and then,
-   per query, only the shards holding the query's terms, the page list, and the entries of
-   the first pages shown. It speaks Material's worker protocol (SETUP 0, READY 1, QUERY 2,
-   RESULT 3), so the search box, results and their texts are Material's.
+   search/search_index.json (a stub: Material's config, where the files are, the synonym
+   groups) and then, per query, only the shards holding the query's terms, the page-list
+   files of the pages shown and the entries of the first pages. It speaks Material's
+   worker protocol (SETUP 0, READY 1, QUERY 2, RESULT 3), so the search box and results
+   are Material's; a RESULT also carries `shouwang: {notice, exact}` for the notice above
+   the results (partials/sw-lazy-search.html).
+
+   Ranking: residents type questions, not keywords. The query's Chinese runs lose their
+   question words and particles (STOP), the rest is read as character pairs; English words
+   lose stopwords and endings. Each pair or word is a "unit", satisfied by itself or by a
+   synonym; a page scores the rarity (idf) of every unit it holds, more in a title or a
+   heading, plus a bonus for units found together in one section. Pages holding every
+   unit come first (those holding the words as typed before those holding only
+   synonyms); when none does, the closest ones, with a notice. A pair the index
+   does not hold at all (a pair across two words, 酸结 in 核酸结果) asks nothing.
 
    Tokenising and sharding must match guides/search_shards.py exactly. */
 "use strict";
 var HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
 var TOKEN = new RegExp("[" + HAN + "]+|[0-9a-z\u00c0-\u024f]+", "g");
 var IS_HAN = new RegExp("^[" + HAN + "]");
-var FULL_RESULTS = 10; // pages shown with their sections; the rest by title
+var WORD = "0-9a-z\u00c0-\u024f";
+var FULL_RESULTS = 10; // pages shown with their sections and matching sentence
+var MAX_RESULTS = 20;  // pages shown at all (past FULL_RESULTS by title)
+var TITLE = 2.5, HEADING = 1.5; // a term in the page's title, in a section's heading
+var CLOSE = 0.2;       // partial results scoring under this share of the best are left out
+/* Question words and particles (Mandarin, Suzhou dialect): they weigh nothing. Longest
+   first where one holds another. */
+var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不可以 要不要 有没有 会不会 哪能办 哪能 " +
+  "哪哼办 哪哼 啥人 点啥 几化 阿好 阿会 阿够 谁 " + // s-questions: Suzhou question words, 谁
+  "怎么 怎样 如何 什么 哪里 哪儿 哪些 请问 可以 需要 应该 我们 你们 他们 自家 一下 一些 " +
+  "啥个 啥 阿是 阿要 阿有 吗 呢 啊 吧 呀 哦 嘛 么 的 了 地 得 我 你 他 她 要 会 想 " +
+  "哉 个 伐 呃 咯 格 喔 嗯 还 和 与 或 在 是 有 就 都 也 很 太 非常 特别 老是 总是").split(" ");
+var EN_STOP = ("a an the and or of to in on at for with by from is are am was were be been do " +
+  "does did can could should would will shall may might must i me my we our you your he " +
+  "she it its they them their this that these those there here how what where when which " +
+  "who whom why if please tell need want get got have has had any some about into").split(" ");
 var base = new URL("../../search/", self.location.href).href;
-var info = null, cache = {}, latest = 0;
+var info = null, cache = {}, latest = 0, groups = [];
+
+function OfflineError(name) { this.name = "OfflineError"; this.message = name; }
 
 function fetchJSON(name) {
   if (!cache[name]) {
     cache[name] = fetch(base + info.version + "/" + name).then(function (response) {
       if (!response.ok) throw new Error(name + ": " + response.status);
       return response.json();
-    });
+    }, function () { throw new OfflineError(name); }); // no answer at all: the network
     cache[name].catch(function () { delete cache[name]; });
   }
   return cache[name];
@@ -47,16 +75,110 @@ function stem(word) {
   return word.length > 4 && m ? m[1] : word;
 }
 
-/* Query terms: each run of Chinese characters, and each other word (at least 2 letters). */
-function queryTerms(query) {
-  var text = query.normalize("NFKC").toLowerCase().replace(/\u200b/g, "");
-  var found = [];
-  (text.match(TOKEN) || []).forEach(function (token) {
-    var han = IS_HAN.test(token);
-    if (!han) token = stem(token);
-    if ((han || token.length >= 2) && found.indexOf(token) < 0) found.push(token);
+function normal(text) {
+  return text.normalize("NFKC").toLowerCase().replace(/\u200b/g, "");
+}
+
+/* A word's terms: its character pairs (a one-character word: itself, as a prefix), or
+   the stems of its English words. */
+function termsOf(word) {
+  var out = [];
+  (normal(word).match(TOKEN) || []).forEach(function (token) {
+    if (IS_HAN.test(token)) {
+      if (token.length === 1) out.push(token);
+      for (var i = 0; i + 1 < token.length; i++) out.push(token.substr(i, 2));
+    } else if (token.length >= 2) out.push(stem(token));
   });
-  return found;
+  return out.filter(function (t, i) { return out.indexOf(t) === i; });
+}
+
+/* The synonyms of a word: the terms of every other word of every group holding it. */
+function synonymsOf(word) {
+  var alts = [];
+  groups.forEach(function (group) {
+    var hit = group.some(function (w) { return w === word || (!IS_HAN.test(w) && stem(w) === word); });
+    if (!hit) return;
+    group.forEach(function (w) {
+      if (w === word) return;
+      var terms = termsOf(w);
+      if (terms.length && !alts.some(function (a) { return a.join() === terms.join(); })) alts.push(terms);
+    });
+  });
+  return alts;
+}
+
+/* Which characters of a Chinese run are question words or particles. */
+function stopMask(run) {
+  var mask = [], i = 0;
+  while (i < run.length) {
+    var len = 0;
+    for (var s = 0; s < STOP.length; s++) {
+      if (STOP[s].length > len && run.substr(i, STOP[s].length) === STOP[s]) len = STOP[s].length;
+    }
+    for (var k = 0; k < Math.max(len, 1); k++) mask.push(len > 0);
+    i += Math.max(len, 1);
+  }
+  return mask;
+}
+
+/* The query as units: {key (the words shown as "missing"), weight, alts: [[term...]]}. */
+function understand(query) {
+  var tokens = normal(query).match(TOKEN) || [], units = [];
+  var english = tokens.filter(function (t) { return !IS_HAN.test(t) && t.length >= 2; });
+  var keepStops = english.every(function (t) { return EN_STOP.indexOf(t) >= 0; });
+  var pieces = [];
+  tokens.forEach(function (token) {
+    if (!IS_HAN.test(token)) {
+      if (token.length >= 2 && (keepStops || EN_STOP.indexOf(token) < 0)) pieces.push(token);
+      return;
+    }
+    var mask = stopMask(token), piece = "";
+    var all = mask.every(Boolean);
+    for (var i = 0; i <= token.length; i++) {
+      if (i < token.length && (all || !mask[i])) { piece += token[i]; continue; }
+      if (piece) pieces.push(piece);
+      piece = "";
+    }
+  });
+  pieces.forEach(function (piece) {
+    if (!IS_HAN.test(piece)) {
+      var word = stem(piece), alts = [[word]];
+      synonymsOf(piece).concat(piece === word ? [] : synonymsOf(word)).forEach(function (a) {
+        if (!alts.some(function (b) { return b.join() === a.join(); })) alts.push(a);
+      });
+      units.push({ key: piece, weight: 1, alts: alts });
+      return;
+    }
+    if (piece.length === 1) {
+      units.push({ key: piece, weight: 0.5, alts: [[piece]].concat(synonymsOf(piece)) });
+      return;
+    }
+    /* synonyms found inside the piece: their pairs make one unit, the others one each */
+    var covered = [];
+    groups.forEach(function (group) {
+      group.forEach(function (word) {
+        if (!IS_HAN.test(word) || word.length < 2) return;
+        for (var at = piece.indexOf(word); at >= 0; at = piece.indexOf(word, at + 1)) {
+          covered.push({ at: at, word: word });
+        }
+      });
+    });
+    covered.sort(function (a, b) { return b.word.length - a.word.length || a.at - b.at; });
+    var taken = [], spans = [];
+    covered.forEach(function (c) {
+      for (var k = c.at; k < c.at + c.word.length; k++) if (taken[k]) return;
+      for (k = c.at; k < c.at + c.word.length; k++) taken[k] = true;
+      spans.push(c);
+    });
+    spans.forEach(function (c) {
+      units.push({ key: piece, weight: c.word.length - 1, alts: [termsOf(c.word)].concat(synonymsOf(c.word)) });
+    });
+    for (var i = 0; i + 1 < piece.length; i++) {
+      if (taken[i] && taken[i + 1]) continue;
+      units.push({ key: piece, weight: taken[i] || taken[i + 1] ? 0.5 : 1, alts: [[piece.substr(i, 2)]] });
+    }
+  });
+  return units;
 }
 
 function decode(deltas) {
@@ -65,120 +187,246 @@ function decode(deltas) {
   return out;
 }
 
-/* Entries holding a term, as a map entry -> weight (a match in a title counts more): for
-   a word, every indexed word it begins; for one Chinese character, every pair it begins
-   and its place at the end of a run. (Longer Chinese runs: lookupRun.) */
+/* Entries holding a term, as a map entry -> 1 (text) or 2 (a title): for a word, every
+   indexed word it begins; for one Chinese character, every pair it begins and its place
+   at the end of a run; for a pair, the pair. */
 function lookup(term) {
   return fetchJSON(shardOf(term) + ".json").then(function (shard) {
-    var hits = {};
-    Object.keys(shard).forEach(function (key) {
+    var hits = {}, exact = !IS_HAN.test(term) || term.length === 2;
+    var keys = exact && IS_HAN.test(term) ? (shard[term] ? [term] : []) : Object.keys(shard);
+    keys.forEach(function (key) {
       if (key.indexOf(term) !== 0) return;
       decode(shard[key]).forEach(function (v) {
-        var entry = v >> 1, weight = v & 1 ? 5 : 1;
-        hits[entry] = Math.max(hits[entry] || 0, weight);
+        var entry = v >> 1, where = v & 1 ? 2 : 1;
+        hits[entry] = Math.max(hits[entry] || 0, where);
       });
     });
     return hits;
   });
 }
 
-/* A run of Chinese characters: entries holding every one of its character pairs. */
-function lookupRun(term) {
-  var pairs = [];
-  for (var i = 0; i + 1 < term.length; i++) if (pairs.indexOf(term.substr(i, 2)) < 0) pairs.push(term.substr(i, 2));
-  return Promise.all(pairs.map(function (pair) {
-    return fetchJSON(shardOf(pair) + ".json").then(function (shard) { return shard[pair] || []; });
-  })).then(function (lists) {
-    var hits = null;
-    lists.forEach(function (values) {
-      var next = {};
-      decode(values).forEach(function (v) {
-        var entry = v >> 1, weight = v & 1 ? 5 : 1;
-        if (hits === null || entry in hits)
-          next[entry] = Math.min(hits === null ? weight : hits[entry], weight);
-      });
-      hits = next;
-    });
-    return hits || {};
+/* Traditional characters the index does not hold, read as simplified (OpenCC's table,
+   in buckets: only the buckets of characters not found are fetched). */
+function simplify(query, missing) {
+  if (!info.t2s || !missing.length) return Promise.resolve(query);
+  var names = {};
+  missing.forEach(function (c) { names["t/" + fnv1a(c) % info.t2s + ".json"] = true; });
+  return Promise.all(Object.keys(names).map(function (name) {
+    return fetchJSON(name).catch(function () { return {}; });
+  })).then(function (tables) {
+    var table = {};
+    tables.forEach(function (t) { Object.keys(t).forEach(function (k) { table[k] = t[k]; }); });
+    return query.replace(/[\s\S]/g, function (c) { return table[c] || c; });
   });
 }
 
-function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
+function score(units, found) {
+  /* found: term -> {entry: 1 text, 2 title}. Per page: the units it holds (for each unit
+     and alternative, its terms with their place), its entries' scores, and its score. */
+  var stride = info.stride, total = info.pages || 1, pages = {}, idf = {};
+  Object.keys(found).forEach(function (term) {
+    var seen = {}, df = 0;
+    Object.keys(found[term]).forEach(function (e) {
+      var p = Math.floor(e / stride);
+      if (!seen[p]) { seen[p] = true; df++; }
+    });
+    idf[term] = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+  });
+  function held(term) { return Object.keys(found[term]).length > 0; }
+  units.forEach(function (unit) { unit.asks = unit.alts.some(function (alt) { return alt.every(held); }); });
+  /* a pair the index lacks is a pair across two words, unless the index lacks every pair
+     of the word typed: then the word itself is missing, and no page holds the query */
+  units.forEach(function (unit) {
+    if (!units.some(function (other) { return other.key === unit.key && other.asks; })) unit.missing = true;
+  });
+  units.forEach(function (unit) { if (unit.missing) unit.asks = true; });
+  units.forEach(function (unit, u) {
+    unit.alts.forEach(function (alt, a) {
+      var factor = a === 0 ? 1 : 0.8; // a synonym counts a little less than the word typed
+      alt.forEach(function (term) {
+        Object.keys(found[term]).forEach(function (key) {
+          var entry = +key, p = Math.floor(entry / stride), local = entry % stride;
+          var where = found[term][key] === 2 ? (local === 0 ? TITLE : HEADING) : 1;
+          var page = pages[p] || (pages[p] = { units: {}, entries: {}, score: 0 });
+          var mine = page.units[u] || (page.units[u] = {});
+          var alts = mine[a] || (mine[a] = {});
+          alts[term] = Math.max(alts[term] || 0, where * factor);
+          var e = page.entries[entry] || (page.entries[entry] = { units: {}, score: 0 });
+          e.units[u] = (e.units[u] || 0) + idf[term] * where * factor * unit.weight / alt.length;
+        });
+      });
+    });
+  });
+  Object.keys(pages).forEach(function (p) {
+    var page = pages[p], full = true, literal = true, best = 0;
+    units.forEach(function (unit, u) {
+      var mine = page.units[u] || {}, value = 0, whole = false;
+      unit.alts.forEach(function (alt, a) {
+        var terms = mine[a] || {}, sum = 0, n = 0, weight = 0;
+        alt.forEach(function (t) { weight += idf[t]; if (terms[t]) { sum += terms[t]; n++; } });
+        if (n === alt.length) whole = true;
+        if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
+        value = Math.max(value, (weight / alt.length) * (sum / alt.length));
+      });
+      page.score += unit.weight * value;
+      if (unit.weight >= 1 && unit.asks && !whole) full = false;
+    });
+    page.literal = full && literal; // the words as typed, not only their synonyms
+    Object.keys(page.entries).forEach(function (e) {
+      var entry = page.entries[e];
+      Object.keys(entry.units).forEach(function (u) { entry.score += entry.units[u]; });
+      best = Math.max(best, entry.score);
+    });
+    page.score += 0.7 * best;  // the query's words together in one section
+    page.full = full;
+  });
+  return pages;
+}
 
-function highlighter(terms) {
-  if (!terms.length) return function (html) { return html; };
-  var re = new RegExp(terms.map(function (term) {
-    return IS_HAN.test(term) ? escapeRegExp(term)
-                             : "(?<![0-9a-z\u00c0-\u024f])" + escapeRegExp(term) + "[0-9a-z\u00c0-\u024f]*";
-  }).join("|"), "gi");
-  return function (html) {
-    return html.split(/(<[^>]*>|&[#0-9a-z]+;)/i).map(function (part, i) {
-      return i % 2 ? part : part.replace(re, "<mark>$&</mark>");
-    }).join("");
-  };
+function escapeHTML(text) {
+  return text.replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}
+
+/* Which characters of a text the query's terms cover (Chinese pairs and single
+   characters where they stand, English words from where a word starts). */
+function coverage(text, terms) {
+  var lower = normal(text), marks = new Array(text.length);
+  if (lower.length !== text.length) lower = text.toLowerCase(); // NFKC changed the length
+  terms.forEach(function (term) {
+    if (IS_HAN.test(term)) {
+      for (var at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        for (var k = 0; k < term.length; k++) marks[at + k] = true;
+      }
+    } else {
+      var re = new RegExp("(^|[^" + WORD + "])(" + term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") +
+                          "[" + WORD + "]*)", "g"), m;
+      while ((m = re.exec(lower))) {
+        for (k = 0; k < m[2].length; k++) marks[m.index + m[1].length + k] = true;
+      }
+    }
+  });
+  return marks;
+}
+
+/* Escaped text with the covered characters inside <mark>: nothing else is markup. */
+function marked(text, terms) {
+  var marks = coverage(text, terms), out = "", open = false;
+  for (var i = 0; i < text.length; i++) {
+    if (marks[i] && !open) { out += "<mark>"; open = true; }
+    if (!marks[i] && open) { out += "</mark>"; open = false; }
+    out += escapeHTML(text[i]);
+  }
+  return out + (open ? "</mark>" : "");
+}
+
+/* The sentence of an entry's text that holds most of the query, cut around its first
+   match when long. */
+function sentence(text, terms) {
+  var parts = text.split(/(?<=[。！？!?；;\n])/), best = "", most = -1;
+  parts.forEach(function (part) {
+    var marks = coverage(part, terms), n = 0;
+    for (var i = 0; i < marks.length; i++) if (marks[i]) n++;
+    if (n > most) { most = n; best = part; }
+  });
+  best = best.trim();
+  if (best.length > 120) {
+    var first = coverage(best, terms).indexOf(true), from = Math.max(0, first - 30);
+    best = (from ? "…" : "") + best.slice(from, from + 110) + "…";
+  }
+  return most > 0 ? best : "";
 }
 
 function search(query) {
-  var terms = queryTerms(query);
-  if (!terms.length) return Promise.resolve({ items: [], suggest: [] });
-  return Promise.all([fetchJSON("pages.json")].concat(terms.map(function (term) {
-    return IS_HAN.test(term) && term.length > 1 ? lookupRun(term) : lookup(term);
-  }))).then(function (loaded) {
-    var pages = loaded[0], hits = loaded.slice(1);
-    var starts = [], at = 0;
-    pages.forEach(function (page) { starts.push(at); at += page[2]; });
-    function pageOf(entry) {
-      var lo = 0, hi = starts.length - 1;
-      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (starts[mid] <= entry) lo = mid; else hi = mid - 1; }
-      return lo;
-    }
-    /* Per page: which terms it holds, and each matching entry's score. */
+  var units = understand(query);
+  if (!units.length) return Promise.resolve({ items: [], suggest: [] });
+  var terms = [];
+  units.forEach(function (u) { u.alts.forEach(function (a) { a.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); }); });
+  return Promise.all(terms.map(lookup)).then(function (hits) {
     var found = {};
-    hits.forEach(function (entries, t) {
-      var keys = Object.keys(entries), idf = Math.log(1 + info.entries / (keys.length || 1));
-      keys.forEach(function (key) {
-        var entry = +key, p = pageOf(entry);
-        var page = found[p] || (found[p] = { terms: {}, entries: {}, score: 0 });
-        page.terms[t] = true;
-        var e = page.entries[entry] || (page.entries[entry] = { score: 0, terms: {} });
-        e.score += idf * entries[key] * (entry === starts[p] ? 1.5 : 1);
-        e.terms[t] = true;
+    terms.forEach(function (t, i) { found[t] = hits[i]; });
+    return { units: units, terms: terms, found: found };
+  });
+}
+
+function answer(query, converted) {
+  return search(query).then(function (asked) {
+    if (!asked.units) return asked;
+    var missing = [];
+    asked.units.forEach(function (unit) {
+      unit.alts[0].forEach(function (t) {
+        if (IS_HAN.test(t) && !Object.keys(asked.found[t]).length) {
+          for (var i = 0; i < t.length; i++) if (missing.indexOf(t[i]) < 0) missing.push(t[i]);
+        }
       });
     });
-    /* Pages holding every term come first; without any, the ones holding the most. */
-    var ids = Object.keys(found).map(Number), most = 0;
-    ids.forEach(function (p) { most = Math.max(most, Object.keys(found[p].terms).length); });
-    ids = ids.filter(function (p) { return Object.keys(found[p].terms).length === most; });
-    ids.forEach(function (p) {
-      var page = found[p];
-      Object.keys(page.entries).forEach(function (e) { page.score = Math.max(page.score, page.entries[e].score); });
-    });
-    ids.sort(function (a, b) { return found[b].score - found[a].score || a - b; });
-    var mark = highlighter(terms);
-    return Promise.all(ids.slice(0, FULL_RESULTS).map(function (p) {
-      return fetchJSON("d/" + p + ".json");
-    })).then(function (details) {
-      var items = ids.map(function (p, rank) {
-        var page = found[p], location = pages[p][0];
-        function item(entry, title, text) {
-          var e = page.entries[entry], matched = {};
-          terms.forEach(function (term, t) { matched[term] = !!(e && e.terms[t]); });
-          return { location: location + (entry === starts[p] ? "" : title[0]),
-                   title: mark(title[1]), text: mark(text), score: e ? e.score : 0,
-                   terms: matched };
-        }
-        if (rank >= FULL_RESULTS) {
-          return [item(starts[p], ["", pages[p][1]], "")];
-        }
-        var group = [];
-        details[rank].forEach(function (row, i) {
-          var entry = starts[p] + i;
-          if (i === 0 || page.entries[entry]) group.push(item(entry, row, row[2]));
+    if (missing.length && !converted) {
+      return simplify(query, missing).then(function (simple) {
+        return simple !== query ? answer(simple, true) : rank(asked);
+      });
+    }
+    return rank(asked);
+  });
+}
+
+function rank(asked) {
+  var units = asked.units, pages = score(units, asked.found);
+  var ids = Object.keys(pages).map(Number), exact = 0, top = 0;
+  ids.sort(function (a, b) {
+    return (pages[b].full - pages[a].full) || (pages[b].literal - pages[a].literal) ||
+      (pages[b].score - pages[a].score) || a - b;
+  });
+  ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
+  ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
+    .slice(0, MAX_RESULTS);
+  /* the first pages' own files name them (their first row); the page list only the rest */
+  var chunk = info.chunk, names = [];
+  ids.slice(FULL_RESULTS).forEach(function (p) { var n = "p/" + Math.floor(p / chunk) + ".json"; if (names.indexOf(n) < 0) names.push(n); });
+  var shown = ids.slice(0, FULL_RESULTS);
+  return Promise.all(names.map(fetchJSON).concat(shown.map(function (p) {
+    return fetchJSON("d/" + p + ".json");
+  }))).then(function (loaded) {
+    var lists = {}, stride = info.stride;
+    names.forEach(function (n, i) { lists[n] = loaded[i]; });
+    var details = loaded.slice(names.length);
+    var keys = [];
+    units.forEach(function (u) { if (keys.indexOf(u.key) < 0) keys.push(u.key); });
+    var items = ids.map(function (p, rank) {
+      var page = pages[p], row = rank < FULL_RESULTS ? [details[rank][0][0], details[rank][0][1]]
+                                                     : lists["p/" + Math.floor(p / chunk) + ".json"][p % chunk];
+      function item(local, anchor, title, text) {
+        var e = page.entries[p * stride + local], held = {};
+        keys.forEach(function (key) {
+          held[key] = units.every(function (unit, u) {
+            return unit.key !== key || !unit.asks || !!(local === 0 ? page.units[u] : e && e.units[u]);
+          });
         });
-        return group.sort(function (a, b) { return b.score - a.score; });
+        var terms = asked.terms.filter(function (t) {
+          return units.some(function (unit, u) {
+            return unit.alts.some(function (alt) { return alt.indexOf(t) >= 0; }) &&
+                   (local === 0 ? page.units[u] : e && e.units[u]);
+          });
+        });
+        return { location: row[0] + anchor, title: marked(title, terms),
+                 text: text ? marked(sentence(text, terms), terms) : "",
+                 score: e ? e.score : 0,
+                 terms: held };
+      }
+      if (rank >= FULL_RESULTS) return [item(0, "", row[1], "")];
+      var group = [];
+      details[rank].forEach(function (entry, i) {
+        var local = Math.min(i, stride - 1);
+        if (i === 0 || page.entries[p * stride + local]) group.push(item(local, i ? entry[0] : "", entry[1], entry[2]));
       });
-      return { items: items, suggest: [] };
+      var first = group.shift();
+      group.sort(function (a, b) { return b.score - a.score; });
+      /* the page first; its text is the best section's sentence when its own holds none */
+      if (!first.text && group.length) first.text = group[0].text;
+      return [first].concat(group);
     });
+    var notice = items.length && !exact ? "partial" : "";
+    return { items: items, suggest: [], shouwang: { notice: notice, exact: exact } };
   });
 }
 
@@ -186,12 +434,16 @@ self.addEventListener("message", function (event) {
   var message = event.data || {};
   if (message.type === 0) {
     info = (message.data && message.data.config && message.data.config.shouwang) || null;
-    if (info) fetchJSON("pages.json").catch(function () {}); // every query needs it
+    groups = (info && info.synonyms) || [];
     self.postMessage({ type: 1 });
   } else if (message.type === 2) {
     var ticket = ++latest;
-    var answer = info ? search(String(message.data || "")) : Promise.resolve({ items: [] });
-    answer.catch(function () { return { items: [] }; }).then(function (data) {
+    var reply = info ? answer(String(message.data || ""), false) : Promise.resolve({ items: [] });
+    reply.catch(function (error) {
+      var offline = error instanceof OfflineError ||
+        (typeof navigator !== "undefined" && navigator.onLine === false);
+      return { items: [], suggest: [], shouwang: { notice: offline ? "offline" : "", exact: 0 } };
+    }).then(function (data) {
       if (ticket === latest) self.postMessage({ type: 3, data: data });
     });
   }

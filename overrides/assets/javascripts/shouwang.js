@@ -220,7 +220,23 @@
     update();
   }
 
+  // w-text (issue 14): the Share panel's code loads on the first tap (share.js).
+  function setupShare() {
+    var box = document.querySelector("[data-sw-share]"), button = box && box.firstElementChild;
+    if (!button || !button.hidden) return;
+    button.hidden = false;
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () {
+      if (window.swShare) return window.swShare(box);
+      var script = document.createElement("script");
+      script.src = box.getAttribute("data-sw-share");
+      script.onload = function () { window.swShare(box); };
+      document.head.appendChild(script);
+    });
+  }
+
   function setup() {
+    setupShare();
     var toolbar = document.querySelector(".sw-toolbar");
     if (!toolbar || toolbar.getAttribute("data-sw-ready")) return;
     toolbar.setAttribute("data-sw-ready", "1");
