@@ -761,6 +761,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("“{number}”是 800 免费电话，很多手机打不通", "同时写上一个手机能打的号码（如 400 号码或座机）。"),
         "en": ("\"{number}\" is an 800 freephone number, which many mobile phones cannot call",
                "give a number mobiles can call as well (a 400 number or a landline)")},
+    # -- lite pages (issue 17, lite): the page made for congested networks --
+    "lite.too-big": {
+        "zh": ("content/{folder}/{language}.md: 精简版页面压缩后 {size} 字节，超过 {budget} 字节的上限",
+               "精简版会去掉后面的小节，但标题、当时的做法、求助电话和依据本身已经放不下。"
+               "把开头的说明写短一些，或者减少依据的条数。"),
+        "en": ("content/{folder}/{language}.md: the lite page is {size} bytes compressed, over "
+               "the {budget}-byte limit",
+               "the lite page leaves out sections from the end, but the title, time context, "
+               "hotlines and sources alone do not fit: shorten the opening text or list "
+               "fewer sources")},
 }
 
 # -- h-input (issue 16: files read once, names, old names) ---------------------------------

@@ -9,6 +9,9 @@ The worker (one per language, scoped to that language's root):
   published page of the language that is not cached or has changed since;
 - on activation it deletes cached pages that are no longer published (a withdrawn or
   removed guide is never served from the cache as if current).
+- lite pages (`P/lite/`, guides/lite.py; `LITE`): network first like pages, cached when a
+  reader opens one, never fetched by the fill (the fill already holds every full page;
+  a lite page offline that was never opened falls back to its cached full page).
 - files named by their content (the theme's assets, the search shards): the worker holds
   the SHA-256 of every one as the build wrote it (`DIGESTS`; the shards through one
   `search/<version>/digests.json` whose own digest it holds) and checks a copy with
@@ -33,6 +36,7 @@ WORKER = r"""/* Shouwang Guides service worker (generated at build time; do not 
 "use strict";
 const VERSION = __VERSION__;
 const PAGES = __PAGES__;          // path under this worker's scope -> content hash
+const LITE = __LITE__;            // lite pages (P/lite/) -> hash: cached on visit only
 const ASSETS = __ASSETS__;        // theme files, cached on install
 const OTHER_ROOTS = __OTHER__;    // other languages' sites below this scope: not ours
 const TIMEOUT = __TIMEOUT__;
@@ -116,10 +120,11 @@ async function verified(path, cache) {
   return response;
 }
 async function store(path, response) {
-  if (!(path in PAGES) || !response.ok) return;
+  const hash = own(PAGES, path) ? PAGES[path] : own(LITE, path) ? LITE[path] : null;
+  if (hash === null || !response.ok) return;
   const cache = await caches.open(CACHE);
   const url = new URL(path, self.registration.scope).href;
-  await cache.put(url, await stamped(response, PAGES[path]));
+  await cache.put(url, await stamped(response, hash));
 }
 async function fill() {
   const cache = await caches.open(CACHE);
@@ -150,6 +155,7 @@ self.addEventListener("activate", (event) => {
     const cache = await caches.open(CACHE);
     const keep = new Set(ASSETS.map((a) => new URL(a, self.registration.scope).href));
     for (const path of Object.keys(PAGES)) keep.add(new URL(path, self.registration.scope).href);
+    for (const path of Object.keys(LITE)) keep.add(new URL(path, self.registration.scope).href);
     for (const request of await cache.keys()) {
       const shared = SHARE.exec(key(request.url));  // a share file of a page still published
       if (shared && ours(request.url) && shared[1] in PAGES) continue;
@@ -205,6 +211,11 @@ self.addEventListener("fetch", (event) => {
     } catch (error) {
       const hit = await cache.match(url);
       if (hit) return hit;
+      if (own(LITE, path)) {  // a lite page never opened: its full page, if the fill has it
+        const full = await cache.match(new URL(path.slice(0, -"lite/".length),
+                                               self.registration.scope).href);
+        if (full) return full;
+      }
       const home = await cache.match(new URL("./", self.registration.scope).href);
       if (home) return home;
       throw error;
@@ -216,15 +227,18 @@ self.addEventListener("fetch", (event) => {
 
 def service_worker(version: str, pages: dict[str, str], assets: list[str],
                    other_roots: list[str], digests: dict[str, str] | None = None,
+                   lite: dict[str, str] | None = None,
                    shared: list[str] | None = None) -> str:
     """The worker's text. `pages` maps a path under the language root ("", "hotlines/")
     to the hash of its HTML; `assets` are paths under the root; `other_roots` are the
     other languages' roots below this one ("wuu/", "en/" for the default language);
-    `digests` maps files named by their content to their SHA-256 (`digests()`)."""
+    `digests` maps files named by their content to their SHA-256 (`digests()`); `lite`
+    maps lite pages ("testing-guide/lite/") to their hash, like `pages`."""
     text = WORKER
     for name, value in (("__VERSION__", version), ("__PAGES__", dict(sorted(pages.items()))),
                         ("__ASSETS__", sorted(assets)), ("__OTHER__", sorted(other_roots)),
                         ("__TIMEOUT__", FETCH_TIMEOUT_MS),
+                        ("__LITE__", dict(sorted((lite or {}).items()))),
                         ("__DIGESTS__", dict(sorted((digests or {}).items()))),
                         ("__SHARED__", sorted(shared or []))):
         text = text.replace(name, json.dumps(value, ensure_ascii=False))

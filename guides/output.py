@@ -62,11 +62,14 @@ def page_hash(site_dir: Path, path: str) -> str:
 
 
 def write_offline(site_dir: Path, language: str, offline_pages: list[str], name: str,
-                  description: str, shared: list[str] | None = None) -> None:
+                  description: str, shared: list[str] | None = None,
+                  lite_pages: list[str] | None = None) -> None:
     """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
-    `shared`: the pages' share/share.json files (`guides share`), kept for offline use."""
+    `shared`: the pages' share/share.json files (`guides share`), kept for offline use.
+    `lite_pages` (guides/lite.py) are cached when visited, never fetched by the fill."""
     spec = LANGUAGES[language]
     pages = {path: page_hash(site_dir, path) for path in offline_pages}
+    lite = {path: page_hash(site_dir, path) for path in lite_pages or []}
     # What every page loads, cached when the worker installs (from the browser's HTTP
     # cache: the page has just loaded them). Other assets are cached when first used.
     assets = sorted(
@@ -87,7 +90,7 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
     digests = offline.digests(site_dir, assets)
     (site_dir / "sw.js").write_text(
         offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests,
-                               shared=shared),
+                               shared=shared, lite=lite),
         encoding="utf-8")
 
 

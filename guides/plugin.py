@@ -40,6 +40,7 @@ from guides import (
     lighten,
     limits,
     listing,
+    lite,
     output,
     pagecontext,
     panel,
@@ -126,6 +127,9 @@ class Build:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
+    # lite pages (issue 17, guides/lite.py): page path -> its lite page
+    lite: dict[str, lite.Lite] = field(default_factory=dict)
+    lite_paths: set[str] | None = None  # pages of this language that have one
     shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
     # s-questions (search input): page URL -> records guides/search_extra.py adds to search
     search_extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)
@@ -215,6 +219,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 f"partials/languages/{language.theme}.html was not found in {config.theme.dirs}")
         self.versioned = {asset: assets.hashed_name(asset, theme_file / asset)
                           for asset in OUR_FILES.values()}
+        # lite pages: the language's UI strings, as the full pages say them
+        self.lite_strings = lite.ui_strings(
+            theme_file / "partials/languages" / f"{language.theme}.html")
         config.markdown_extensions.append(
             hotline_links.HotlineExtension(numbers=self.hotline_numbers))
         config.theme.static_templates.add(SHARE_STRINGS)  # w-text: the Share panel's words
@@ -415,6 +422,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["history"] = updates.history(guide) if guide and not missing else []
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
+        # lite pages (guides/lite.py): published and withdrawn guides have one
+        sw["lite"] = f"{lite.FOLDER}/" if not missing and self._has_lite(folder, language) \
+            else ""
         if not missing:
             # SVG made by segno (which escapes the title): HTML, printed as it is
             sw["qr"] = Markup(printing.qr_svg(sw["url"], str(page.title or folder)))
@@ -457,7 +467,36 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
     def _page_html(self, context, *, page, config, nav):
         if self.config.enabled:
             _mark_html(page)
+            self._lite_page(context, page)
         return context
+
+    def _lite_page(self, context, page) -> None:
+        """The guide's lite page (guides/lite.py), from its cleaned article and context."""
+        sw = context.get("sw")
+        if not sw or not sw.get("lite"):
+            return
+        language = self.build.language
+        if self.build.lite_paths is None:  # once a build: links between lite pages
+            self.build.lite_paths = {site.page_path(folder) for folder in self._guides()
+                                     if self._has_lite(folder, language)}
+        title = page.meta.get("title")  # escaped Markup (sanitize.escaped): printed as is
+        made = lite.render(title=title if isinstance(title, str) else str(sw["folder"]),
+                           article=str(page.content), sw=sw, strings=self.lite_strings,
+                           banner=sw.get("banner"), page_path=site.page_path(sw["folder"]),
+                           lite_pages=self.build.lite_paths)
+        if not made.fits:
+            message, hint = render("lite.too-big", self._editor_language(), {
+                "folder": sw["folder"], "language": language,
+                "size": made.compressed, "budget": lite.BUDGET})
+            log.warning(f"{message} — {hint}")
+        self.build.lite[site.page_path(sw["folder"])] = made
+
+    def _has_lite(self, folder: str, language: str) -> bool:
+        """Published and withdrawn guides have a lite page (and every page in the preview)."""
+        guide = self._guides().get(folder)
+        doc = guide.documents.get(language) if guide else None
+        return doc is not None and doc.readable and (
+            self.command == "serve" or doc.meta.get("status") in ("published", "withdrawn"))
 
     on_page_context = CombinedEvent(_page_context, _page_html)
 
@@ -555,9 +594,10 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             lighten.lighten_site(site_dir, self.build.language,
                                  self.versioned[OUR_FILES["stylesheet"]],
                                  self.versioned[OUR_FILES["script"]])
+        lite_pages = lite.write(site_dir, self.build.lite)  # cached on visit, not filled
         output.write_offline(site_dir, self.build.language, self.build.offline,
                              config.site_name, config.site_description or "",
-                             shared=self.build.shared)
+                             shared=self.build.shared, lite_pages=lite_pages)
         language = self.build.language
         (site_dir / "updates.xml").write_text(
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),

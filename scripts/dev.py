@@ -111,6 +111,10 @@ DEBIAN_TEST_PACKAGES = {
     "/usr/sbin/nginx": "nginx-light",
     # runs the search worker against built sites (tests/search_query.js)
     "/usr/bin/node": "nodejs",
+    # lite pages (issue 17): the Nu HTML checker (vnu.jar, tests/package.json) runs on
+    # Java; a text browser reads them
+    "/usr/bin/java": "default-jre-headless",
+    "/usr/bin/w3m": "w3m",
 }
 
 
@@ -127,14 +131,20 @@ def ensure_debian_packages(wanted: dict[str, str]) -> None:
     run("apt-get", "install", "-y", "-q", "--no-install-recommends", *missing, env=env)
 
 
+NPM_FILES = ("tests/node_modules/axe-core/axe.min.js",
+             "tests/node_modules/vnu-jar/build/dist/vnu.jar")  # lite pages (issue 17)
+
+
 def ensure_npm_packages() -> None:
-    """axe-core, injected into pages by the accessibility tests (tests/package.json)."""
-    if (ROOT / "tests/node_modules/axe-core/axe.min.js").is_file():
+    """axe-core, injected into pages by the accessibility tests, and the Nu HTML checker
+    (tests/package.json)."""
+    if all((ROOT / name).is_file() for name in NPM_FILES):
         return
     if not shutil.which("npm"):
         ensure_debian_packages({"/usr/bin/npm": "npm"})
     say("installing tests/package.json (npm ci)")
-    run("npm", "ci", "--no-audit", "--no-fund", "--prefix", "tests")
+    # --ignore-scripts: vnu-jar's install script would download a Java runtime (Debian's is used)
+    run("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", "tests")
 
 
 def test() -> int:

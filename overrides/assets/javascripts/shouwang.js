@@ -30,7 +30,7 @@
     var article = document.querySelector(".md-content__inner");
     if (!article) return [];
     var copy = article.cloneNode(true);
-    copy.querySelectorAll(".sw-languages, .sw-toolbar, .sw-audio, .sw-print, .sw-checklist-tools, " +
+    copy.querySelectorAll(".sw-languages, .sw-lite, .sw-toolbar, .sw-audio, .sw-print, .sw-checklist-tools, " +
                           ".sw-progress, .headerlink, script, style")
       .forEach(function (node) { node.remove(); });
     // the time context (issue 12) is read right after the title, not before it
