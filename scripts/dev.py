@@ -111,6 +111,9 @@ DEBIAN_TEST_PACKAGES = {
     "/usr/sbin/nginx": "nginx-light",
     # runs the search worker against built sites (tests/search_query.js)
     "/usr/bin/node": "nodejs",
+    # reading the long images back with OCR (tests/test_share_images.py, issue 14)
+    "/usr/bin/tesseract": "tesseract-ocr",
+    "/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata": "tesseract-ocr-chi-sim",
 }
 
 
