@@ -1,5 +1,5 @@
 """The pages Chromium turns into long images and posters: plain HTML and CSS made for the
-purpose from a SharedPage, large type, black on white (and white on the site's navy),
+purpose from a SharedPage, large type, black on white with the site's navy for rules only
 nothing loaded from anywhere but the guide's own folder (its images)."""
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ LONG_CSS = """
 html { background: #fff; }
 body { margin: 0; width: 1080px; font: 42px/1.5 $FONTS; color: #000; background: #fff;
        -webkit-font-smoothing: antialiased; }
-header { background: #1a237e; color: #fff; padding: 48px 64px 44px; }
-header .site { margin: 0 0 12px; font-size: 36px; display: flex;
-               justify-content: space-between; color: #e8eaf6; }
-header .part { font-weight: 700; color: #fff; }
+header { padding: 44px 64px 36px; border-top: 24px solid #1a237e;
+         border-bottom: 8px solid #1a237e; }
+header .site { margin: 0 0 12px; font-size: 36px; font-weight: 700; color: #1a237e;
+               display: flex; justify-content: space-between; }
+header .part { color: #000; font-size: 40px; }
 header h1 { margin: 0; font-size: 64px; line-height: 1.3; font-weight: 700; }
 main { padding: 24px 64px 8px; }
 h2 { font-size: 52px; line-height: 1.3; margin: 44px 0 16px; padding-left: 20px;
@@ -88,7 +89,14 @@ SPLIT_SCRIPT = """
       + document.querySelector("footer").offsetHeight + 120;
   const notes = document.querySelector(".notes").offsetHeight;
   const heading = (u) => /^H[2-6]$/.test(u.tagName);
+  // a part that starts inside a section shows that section's heading again
+  const sectionHeading = (u) => {
+    const section = u.closest("section");
+    const h = section && section.querySelector(":scope > h2");
+    return h && h !== u ? h : null;
+  };
   const parts = [[]];
+  const repeated = [null];
   let used = notes;
   units.forEach((unit, i) => {
     const room = height - fixed;
@@ -98,6 +106,9 @@ SPLIT_SCRIPT = """
       while (last.length > 1 && heading(last[last.length - 1])) carried.unshift(last.pop());
       parts.push(carried);
       used = carried.reduce((sum, u) => sum + sizes[units.indexOf(u)], 0);
+      const again = carried.length ? null : sectionHeading(unit);
+      repeated.push(again);
+      if (again) used += sizes[units.indexOf(again)];
     }
     parts[parts.length - 1].push(unit);
     used += sizes[i];
@@ -106,6 +117,7 @@ SPLIT_SCRIPT = """
   const kept = parts.slice(0, most);
   window.swShowPart = (n) => {
     const shown = new Set(kept[n]);
+    if (repeated[n]) shown.add(repeated[n]);
     for (const unit of units) unit.style.display = shown.has(unit) ? "" : "none";
     for (const list of body.querySelectorAll("ol")) {
       const items = Array.from(list.children);
