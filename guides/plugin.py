@@ -106,6 +106,9 @@ class ShouwangConfig(base.Config):
     # Past this many Mandarin guides the menu lists one page per kind instead of every
     # guide (Material puts the whole menu into every page).
     nav_guides = c.Type(int, default=40)
+    # Issue 14 (w-images): each published guide's own share card (og:image), drawn in
+    # every build (about 15 ms a page); false keeps the site's one picture for every page.
+    share_cards = c.Type(bool, default=True)
 
 
 @dataclass
@@ -239,8 +242,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.hotline_numbers.clear()
         self.hotline_numbers.update(hotlines.numbers_by_id(self.hotlines))
         # share cards (issue 14, w-images): drawn only with a font that has Chinese
-        self.card_font = share_fonts.find("bold")
-        if self.card_font is None:
+        self.card_font = share_fonts.find("bold") if self.config.share_cards else None
+        if self.card_font is None and self.config.share_cards:
             message, hint = render("share.no-font", self.config.messages, {})
             log.warning(f"{message}. {hint}")
 

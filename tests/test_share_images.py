@@ -129,6 +129,12 @@ def test_a_card_shows_the_title_and_is_the_same_every_time(shared):
                         fonts.find("bold"), fonts.find("regular"))
     assert again == path.read_bytes()
     assert len(again) < 60_000
+    # made again from the built site (a share step run on its own): the same bytes
+    seen = []
+    written = card.write_cards(shared["site"], progress=lambda kind, p: seen.append(kind))
+    assert sorted(str(w.path.relative_to(shared["site"])) for w in written) == \
+        ["en/testing/share/card.png", "long/share/card.png", "testing/share/card.png"]
+    assert seen == ["card"] * 3 and path.read_bytes() == again
 
 
 def test_card_titles_wrap_without_a_closing_mark_at_a_line_start():
@@ -158,6 +164,19 @@ def test_without_a_chinese_font_pages_keep_the_site_picture(tmp_path, monkeypatc
     assert not (site / "testing/share/card.png").exists()
     assert any("no Chinese font" in r.getMessage() and "fonts-noto-cjk" in r.getMessage()
                for r in caplog.records if r.levelname == "WARNING")
+
+
+def test_a_site_can_turn_cards_off(tmp_path, caplog):
+    tree = Tree(tmp_path)
+    tree.guide("home", title="首页", body="- [核酸检测怎么做](../testing/)\n")
+    tree.guide("testing", title="核酸检测怎么做", body=SHORT)
+    tree.write("_data/hotlines.yml", HOTLINES)
+    site = build_site(tree, shouwang={"share_cards": "false"})
+    assert meta(site / "testing/index.html", "og:image") == \
+        f"{SITE_URL}assets/images/share.png"
+    assert meta(site / "testing/index.html", "shouwang:share") == "share/"  # still shared
+    assert not (site / "testing/share").exists()
+    assert not any("font" in r.getMessage() for r in caplog.records)
 
 
 # -- long images ------------------------------------------------------------------------

@@ -144,20 +144,35 @@ def render(card: Card, bold: FontFile, regular: FontFile | None = None) -> bytes
     return out.getvalue()
 
 
-def write_cards(site_dir: Path, cards: Iterable[Card], bold: FontFile | None = None,
-                progress: Callable[[Path], None] | None = None) -> list[Written]:
-    """Each card at `<page>/share/card.png` under `site_dir` (a language's site folder)."""
+def cards_of_site(site_dir: Path) -> list[Card]:
+    """The cards of the pages a built site shares, read back from their HTML (for a share
+    step run on a site built elsewhere; the build itself passes what it knows)."""
+    from urllib.parse import urlsplit
+
+    from guides.share.pages import shared_pages
+
+    root = Path(site_dir)
+    return [Card(page.folder.relative_to(root).as_posix() + "/", page.title, page.site_name,
+                 urlsplit(page.url).netloc) for page in shared_pages(root)]
+
+
+def write_cards(site_dir: Path, cards: Iterable[Card] | None = None,
+                bold: FontFile | None = None,
+                progress: Callable[[str, Path], None] | None = None) -> list[Written]:
+    """Each card at `<page>/share/card.png` under `site_dir` (the build passes one
+    language's site folder and its cards; without `cards`, every shared page of the site).
+    `progress("card", path)` after each file."""
     bold = bold or find("bold")
     if bold is None:
         raise RuntimeError("no Chinese font found (apt-get install fonts-noto-cjk, or set "
                            "SHOUWANG_CJK_FONT to a .ttf/.otf/.ttc file)")
     regular = find("regular") or bold
     written = []
-    for card in cards:
+    for card in cards_of_site(site_dir) if cards is None else cards:
         path = Path(site_dir) / card.page_path / CARD_PATH
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(render(card, bold, regular))
         written.append(Written(path, path.stat().st_size))
         if progress:
-            progress(path)
+            progress("card", path)
     return written
