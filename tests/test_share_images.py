@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import subprocess
 import time
 from pathlib import Path
@@ -294,3 +295,17 @@ def test_without_chromium_the_editor_is_told_what_to_install(shared, monkeypatch
         longimage.write_images(shared["site"])
     with pytest.raises(browser.ShareError, match="SHOUWANG_CHROMIUM"):
         poster.write_posters(shared["site"], lang="en")
+
+
+def test_a_guide_longer_than_nine_parts_ends_by_sending_readers_to_the_page(
+        shared, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    shutil.copytree(shared["site"], site)
+    monkeypatch.setattr(longimage, "MAX_PARTS", 2)  # as a guide of twenty parts would be cut
+    page = [p for p in pages.shared_pages(site) if p.url == f"{SITE_URL}long/"]
+    written = longimage.write_images(site, pages=page)
+    assert [w.path.name for w in written] == ["long-1.png", "long-2.png"]
+    assert sorted(p.name for p in (site / "long/share").glob("long-*.png")) == \
+        ["long-1.png", "long-2.png"]  # the earlier parts 3 and 4 are gone
+    text = ocr(site / "long/share/long-2.png")
+    assert "后面还有内容" in text and "2/2" in text, text

@@ -42,20 +42,24 @@ class Written:
 
 
 def _palette_png(png: bytes) -> tuple[bytes, tuple[int, int]]:
-    """Chromium's RGB screenshot as a palette PNG: no dithering, so the same every time."""
+    """Chromium's RGB screenshot as a palette PNG: no dithering, so the same every time.
+    A picture still over 1.5 MB (a very tall table or photo) gets fewer colours."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
-    small = image.quantize(colors=COLOURS, method=Image.Quantize.MEDIANCUT,
-                           dither=Image.Dither.NONE)
-    out = io.BytesIO()
-    small.save(out, format="PNG", optimize=True)
+    for colours in (COLOURS, 16):
+        small = image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT,
+                               dither=Image.Dither.NONE)
+        out = io.BytesIO()
+        small.save(out, format="PNG", optimize=True)
+        if out.tell() <= MAX_BYTES:
+            break
     return out.getvalue(), image.size
 
 
 def render_page(page, shared: SharedPage, work: Path) -> list[tuple[bytes, tuple[int, int]]]:
     """The parts of one guide's long image, as PNG bytes and (width, height)."""
-    source = work / "long.html"
+    source = work / f"long-{len(list(work.iterdir()))}.html"  # a new address each time
     source.write_text(layout.long_image_html(shared), encoding="utf-8")
     page.goto(source.as_uri(), wait_until="load")
     page.evaluate("document.fonts.ready")

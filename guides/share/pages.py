@@ -150,9 +150,8 @@ def shared_pages(site_dir: Path) -> list[SharedPage]:
     """Every page of the built site (all languages) that asks to be shared, in path order."""
     found = []
     for page in sorted(Path(site_dir).rglob("index.html")):
-        with page.open(encoding="utf-8") as handle:
-            head = handle.read(16384)  # the meta tags are in the head
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         match = SHARE_META.search(head)
-        if match:
+        if match and match.group(1) == "share/":  # the agreed folder, nothing else
             found.append(read_page(page, match.group(1)))
     return found

@@ -55,8 +55,8 @@ def write_posters(site_dir: Path, progress: Callable[[str, Path], None] | None =
         return written
     with tempfile.TemporaryDirectory(prefix="shouwang-poster-") as tmp, \
             local_page(*A4_PX, lang) as page:
-        for shared in pages:
-            source = Path(tmp) / "poster.html"
+        for number, shared in enumerate(pages):
+            source = Path(tmp) / f"poster-{number}.html"  # a new address each time
             source.write_text(layout.poster_html(shared), encoding="utf-8")
             page.goto(source.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready")
