@@ -284,16 +284,22 @@ def _windows(args: argparse.Namespace) -> bool:
     return True
 
 
+def _s3(args: argparse.Namespace) -> bool:
+    from guides.publishing.s3store import is_s3
+
+    return is_s3(args.to)
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
-    if _windows(args):
+    if not _s3(args) and _windows(args):
         return 1
-    from guides.publish import PublishError, check_current, publish
+    from guides.publish import PublishError, check_current, current, publish
+    from guides.publishing import commands
 
     problem = _site_url_problem(args)
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    target = Path(args.to)
     args.site_dir = None
 
     def build_into(folder: Path) -> None:
@@ -301,12 +307,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
         if cmd_build(args, publishing=True) != 0:
             raise PublishError("publish.build-failed")
 
+    if _s3(args):
+        return commands.publish(args, build_into, _g)
+    target = Path(args.to)
     try:
         check_current(target)  # before a build of a minute, not after it
+        before = current(target)
         release = publish(target, build_into, keep=args.keep)
     except PublishError as exc:
         print(exc.render(args.lang), file=sys.stderr)
         return 1
+    commands.print_purge(args, *reversed(commands.local_changes(before, release)))
     live = _shown(target / "current")
     print(_t(args, f"已发布：发布包 {release.name} 已上线（{live} → releases/{release.name}）。\n"
                    f"出问题可以回退：{_g(f'rollback --to {args.to}')}；查看全部发布包："
@@ -318,6 +329,10 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 
 def cmd_releases(args: argparse.Namespace) -> int:
+    if _s3(args):
+        from guides.publishing import commands
+
+        return commands.releases(args, _g)
     from guides.publish import PublishError, check_current, listing, release_time
 
     target = Path(args.to)
@@ -355,6 +370,10 @@ def cmd_releases(args: argparse.Namespace) -> int:
 
 
 def cmd_rollback(args: argparse.Namespace) -> int:
+    if _s3(args):
+        from guides.publishing import commands
+
+        return commands.rollback(args, _g)
     if _windows(args):
         return 1
     from guides.publish import PublishError, current, rollback
@@ -374,6 +393,11 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
+    if _s3(args):  # each publish to a bucket prunes to --keep as it ends
+        print(_t(args, f"对象存储上每次发布结束时会自动删掉旧发布包，只留最近的几个：{_g(f'publish --to {args.to} --keep {args.keep}')}",
+                 f"A bucket is pruned at the end of each publish: "
+                 f"{_g(f'publish --to {args.to} --keep {args.keep}')}"))
+        return 0
     if _windows(args):
         return 1
     from guides.publish import PublishError, prune

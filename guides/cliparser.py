@@ -150,8 +150,15 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
 
     def target(p: argparse.ArgumentParser) -> None:
         p.add_argument("--to", required=True, dest="to", metavar=t("文件夹", "DIR"),
-                       help=t("网站服务器读取的文件夹（服务器指向 文件夹/current）",
-                              "the folder the web server serves (point it at DIR/current)"))
+                       help=t("网站服务器读取的文件夹（服务器指向 文件夹/current）；"
+                              "或者对象存储 s3://桶名/前缀",
+                              "the folder the web server serves (point it at DIR/current); "
+                              "or object storage, s3://BUCKET/PREFIX"))
+        # s3: the object store's address (else AWS_ENDPOINT_URL or ~/.aws/config)
+        p.add_argument("--endpoint", default=None, metavar=t("网址", "URL"),
+                       help=t("对象存储的服务地址（只用于 s3://；默认读 AWS_ENDPOINT_URL）",
+                              "the object store's address (s3:// only; default: "
+                              "AWS_ENDPOINT_URL)"))
 
     def fmt(p: argparse.ArgumentParser) -> None:
         p.add_argument("--format", choices=("text", "json"), default="text",
@@ -255,11 +262,26 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                  "Check, build, check every link, then switch DIR/current to the new release "
                  "in one step.\nOn any problem the live site stays as it was. site_url in "
                  "mkdocs.yml must be the real address."),
-                ("例子：\n  {g} publish --to /srv/guides", "Example:\n  {g} publish --to /srv/guides"))
+                ("例子：\n  {g} publish --to /srv/guides\n"
+                 "  {g} publish --to s3://guides-site/zhinan --purge-file purge.json",
+                 "Examples:\n  {g} publish --to /srv/guides\n"
+                 "  {g} publish --to s3://guides-site/zhinan --purge-file purge.json"))
     target(p), config(p)
     p.add_argument("--strict", action="store_true", help=t("有警告也不发布", "refuse on warnings too"))
     p.add_argument("--pdf", action="store_true", help=t("同时生成 PDF", "with PDFs of every guide"))
     p.add_argument("--keep", type=_positive, default=5, metavar="N", help=keep_help)
+    # s3: deletes after the release is whole, bounded; the CDN purge list
+    p.add_argument("--max-deletes", type=_positive, default=200, metavar="N",
+                   help=t("s3://：每次最多删除几个已不在网站里的文件（默认 200）",
+                          "s3://: at most this many files that left the site are deleted "
+                          "per publish (default 200)"))
+    p.add_argument("--force", action="store_true",
+                   help=t("s3://：不限数量，删除所有已不在网站里的文件",
+                          "s3://: delete every file that left the site, however many"))
+    p.add_argument("--purge-file", default=None, metavar=t("文件", "FILE"),
+                   help=t("把内容变了的网页地址写进这个 JSON 文件（给 CDN 刷新用）",
+                          "write the addresses of changed pages to this JSON file (for a "
+                          "CDN purge)"))
     verbose(p)
 
     p = command("releases", ("列出发布包，哪个在线上", "list releases and which is live"),
@@ -281,6 +303,10 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
     target(p)
     p.add_argument("--release", default=None, metavar=t("名字", "NAME"),
                    help=t("发布包的名字（guides releases 列出的）", "a release's name (as listed)"))
+    p.add_argument("--purge-file", default=None, metavar=t("文件", "FILE"),
+                   help=t("把内容变了的网页地址写进这个 JSON 文件（给 CDN 刷新用）",
+                          "write the addresses of changed pages to this JSON file (for a "
+                          "CDN purge)"))
 
     p = command("prune", ("删除旧的发布包", "delete old releases"),
                 ("只保留最近的几个发布包；线上的和回退会回到的那个永远不删。",

@@ -961,3 +961,62 @@ CATALOG.update({
                "show as boxes, so none were made",
                "install one (apt-get install fonts-noto-cjk) and run again")},
 })
+
+
+# -- s3: publishing to S3-compatible object storage (guides/publishing/) ---------------------
+CATALOG.update({
+    "s3.bad-target": {
+        "zh": ("发布地址 {target} 写得不对", "写成 s3://桶名/前缀，例如 s3://guides-site/ 或 s3://station-bucket/guides（前缀可以不写）。"),
+        "en": ("{target} is not an S3 address", "write it as s3://BUCKET/PREFIX, e.g. "
+               "s3://guides-site/ or s3://station-bucket/guides (the prefix is optional)")},
+    "s3.no-credentials": {
+        "zh": ("没有找到对象存储的访问密钥，没有发布",
+               "设置环境变量 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY（阿里云、腾讯云、华为云控制台里叫 AccessKey ID / SecretId 和 AccessKey Secret / SecretKey），"
+               "或者写在 ~/.aws/credentials 里；再用 --endpoint 或 AWS_ENDPOINT_URL 指定服务地址。详见 HANDBOOK.md 的“发布到对象存储和 CDN”。"),
+        "en": ("no object-storage access key was found: nothing was published",
+               "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or put them in "
+               "~/.aws/credentials, or set AWS_PROFILE), and the service address with "
+               "--endpoint or AWS_ENDPOINT_URL; see HANDBOOK.md, \"发布到对象存储和 CDN\"")},
+    "s3.bad-endpoint": {
+        "zh": ("服务地址 {endpoint} 写得不对（{reason}）", "写成完整的网址，例如 --endpoint https://oss-cn-shanghai.aliyuncs.com"),
+        "en": ("the endpoint {endpoint} is not a valid address ({reason})",
+               "give a full address, e.g. --endpoint https://s3.example-cloud.com")},
+    "s3.unreachable": {
+        "zh": ("连不上对象存储服务 {endpoint}（{reason}），线上网站没有变化",
+               "检查网络和服务地址（--endpoint 或 AWS_ENDPOINT_URL），过一会儿再发布一次；没传完的部分下次会补上。"),
+        "en": ("cannot reach the object store at {endpoint} ({reason}); the live site is whole",
+               "check the network and the address (--endpoint or AWS_ENDPOINT_URL), then "
+               "publish again: the next publish finishes what this one left")},
+    "s3.no-bucket": {
+        "zh": ("存储桶 {bucket} 不存在（服务地址 {endpoint}）",
+               "在云服务控制台里先创建这个桶，或者检查桶名和地域（region）有没有写错。"),
+        "en": ("the bucket {bucket} does not exist (at {endpoint})",
+               "create it in the cloud console first, or check the bucket name and region")},
+    "s3.denied": {
+        "zh": ("对象存储拒绝访问 {target}（{error}），没有发布",
+               "检查访问密钥是否写对、是否过期，以及这个密钥有没有这个桶的读、写、列出和删除权限。"),
+        "en": ("the object store denied access to {target} ({error}): nothing was published",
+               "check the access key (typed right, not expired) and that it may read, "
+               "write, list and delete in this bucket")},
+    "s3.error": {
+        "zh": ("对象存储返回错误 {error}：{reason}", "线上网站仍然完整。过一会儿再运行一次；一直出错就把这条信息发给技术人员。"),
+        "en": ("the object store answered with an error, {error}: {reason}",
+               "the live site is whole; try again later, and report this message if it "
+               "goes on")},
+    "s3.locked": {
+        "zh": ("{target} 正在被另一个 guides 命令使用（{host} 上的进程 {pid} 在{what_zh}），这次没有发布",
+               "等它结束后再运行一次。如果那个命令已经被中断，锁会在 {until} 自动失效。"),
+        "en": ("another guides command is using {target} ({what_en} by process {pid} on "
+               "{host}): this one did nothing", "wait for it to finish and run this again; "
+               "if it was stopped, its lock runs out at {until}")},
+    "s3.lock-lost": {
+        "zh": ("发布中断：锁没能续上（网络断了太久，或者被别的命令接管），线上网站仍然完整",
+               "再运行一次 guides publish，没传完的部分会补上。"),
+        "en": ("stopped: the lock could not be renewed (the network was down too long, or "
+               "another command took over); the live site is whole",
+               "run guides publish again: it finishes what this one left")},
+    "s3.reserved": {
+        "zh": ("网站里有一个叫 {name} 的文件夹，这个名字留给发布包用", "把内容里的 {name} 文件夹改个名字。"),
+        "en": ("the site has a folder named {name}, a name kept for releases",
+               "rename the {name} folder in the content")},
+})

@@ -35,6 +35,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from guides.linkcheck import check_site
+from guides.publishing.manifest import tree_manifest
 
 KEEP = 5
 MANIFEST = "release.json"
@@ -271,9 +272,9 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
         problems = check_site(staging)
         if problems:
             raise PublishError("publish.links", problems, count=len(problems))
-        digest, files = _tree_hash(staging)
-        (staging / MANIFEST).write_text(json.dumps({"hash": digest, "files": files}, indent=1),
-                                        encoding="utf-8")
+        manifest = tree_manifest(staging)  # the S3 target's too: one way to say what changed
+        digest = manifest.digest
+        (staging / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
         stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S.%fZ")
         release = folder / f"{stamp}-{digest[:10]}"
         if release.exists():  # the same sources published twice in one microsecond
@@ -299,16 +300,6 @@ def _publish(target: Path, build: Callable[[Path], None], now: dt.datetime | Non
     with contextlib.suppress(OSError):  # the new release is live; pruning can wait
         _prune(target, keep)
     return release
-
-
-def _tree_hash(root: Path) -> tuple[str, dict[str, str]]:
-    files = {}
-    for path in sorted(root.rglob("*")):
-        if path.is_file():
-            files[path.relative_to(root).as_posix()] = hashlib.sha256(
-                path.read_bytes()).hexdigest()
-    digest = hashlib.sha256(json.dumps(files, sort_keys=True).encode()).hexdigest()
-    return digest, files
 
 
 def rollback(target: Path, name: str | None = None) -> Path:

@@ -1,0 +1,2 @@
+"""Publishing targets: a folder of releases (guides/publish.py) and S3-compatible object
+storage (s3.py). Both decide what changed with manifest.py."""
