@@ -4,7 +4,8 @@ loads only local files: a share output can never fetch anything from the network
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,3 +53,10 @@ def local_page(width: int, height: int, lang: str = "zh") -> Iterator:
             yield page
         finally:
             browser.close()
+
+
+def in_own_thread(work: Callable[[], object]):
+    """Run `work` in a thread of its own: Playwright's sync API refuses to start where a
+    caller (a test session, a tool) already drives a browser with it in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(work).result()

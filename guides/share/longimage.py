@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guides.share import layout
-from guides.share.browser import local_page
+from guides.share.browser import in_own_thread, local_page
 from guides.share.pages import SharedPage, shared_pages
 
 WIDTH = 1080
@@ -78,9 +78,13 @@ def write_images(site_dir: Path, progress: Callable[[str, Path], None] | None = 
     share/ folder (earlier `long-*.png` there are replaced). `progress(kind, path)` is
     called after each file; `lang` is the editor's language for errors."""
     pages = shared_pages(Path(site_dir)) if pages is None else pages
-    written: list[Written] = []
     if not pages:
-        return written
+        return []
+    return in_own_thread(lambda: _write_images(pages, progress, lang))
+
+
+def _write_images(pages: list[SharedPage], progress, lang: str) -> list[Written]:
+    written: list[Written] = []
     with tempfile.TemporaryDirectory(prefix="shouwang-share-") as tmp, \
             local_page(WIDTH, 1200, lang) as page:
         for shared in pages:

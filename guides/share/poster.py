@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guides.share import layout
-from guides.share.browser import local_page
+from guides.share.browser import in_own_thread, local_page
 from guides.share.pages import SharedPage, shared_pages
 
 NAME = "poster.pdf"
@@ -50,9 +50,13 @@ def write_posters(site_dir: Path, progress: Callable[[str, Path], None] | None =
                   lang: str = "zh", pages: list[SharedPage] | None = None) -> list[Written]:
     """A poster for every page of `site_dir` that asks to be shared, at share/poster.pdf."""
     pages = shared_pages(Path(site_dir)) if pages is None else pages
-    written: list[Written] = []
     if not pages:
-        return written
+        return []
+    return in_own_thread(lambda: _write_posters(pages, progress, lang))
+
+
+def _write_posters(pages: list[SharedPage], progress, lang: str) -> list[Written]:
+    written: list[Written] = []
     with tempfile.TemporaryDirectory(prefix="shouwang-poster-") as tmp, \
             local_page(*A4_PX, lang) as page:
         for number, shared in enumerate(pages):
