@@ -1022,6 +1022,32 @@ CATALOG.update({
 })
 
 
+# -- share images, posters and cards (issue 14, w-images) -------------------------------------
+CATALOG.update({
+    "share.no-font": {
+        "zh": ("这台电脑上没有中文字体，分享卡片（og:image）没有生成，页面用网站统一的分享图",
+               "安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk），或者把环境变量 "
+               "SHOUWANG_CJK_FONT 设成一个 .ttf/.otf/.ttc 字体文件的路径，再生成一次。"),
+        "en": ("no Chinese font on this machine: share cards (og:image) were not made; pages "
+               "use the site's one share picture",
+               "install a Chinese font (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set "
+               "SHOUWANG_CJK_FONT to a .ttf/.otf/.ttc file, then build again")},
+    "share.no-chromium": {
+        "zh": ("找不到 Chromium（{path}），长图和海报要用它来排版",
+               "安装 Chromium 和中文字体（apt-get install chromium fonts-noto-cjk），"
+               "或者把环境变量 SHOUWANG_CHROMIUM 设成 Chromium 的路径。"),
+        "en": ("Chromium was not found ({path}); long images and posters are laid out with it",
+               "install it with a Chinese font (apt-get install chromium fonts-noto-cjk) or set "
+               "SHOUWANG_CHROMIUM to its path")},
+    "share.no-cjk-browser-font": {
+        "zh": ("Chromium 找不到中文字体，长图和海报上的中文会显示成方框，所以没有生成",
+               "安装中文字体（apt-get install fonts-noto-cjk），再运行一次。"),
+        "en": ("Chromium has no Chinese font: Chinese text on long images and posters would "
+               "show as boxes, so none were made",
+               "install one (apt-get install fonts-noto-cjk) and run again")},
+})
+
+
 # -- s3: publishing to S3-compatible object storage (guides/publishing/) ---------------------
 CATALOG.update({
     "s3.bad-target": {

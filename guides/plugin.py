@@ -58,6 +58,8 @@ from guides.findings import Report
 from guides.messages import render
 from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
 from guides.reader import Content, read_content
+from guides.share import card as share_card  # issue 14 (w-images): per-page og:image
+from guides.share import fonts as share_fonts
 
 log = get_plugin_logger(__name__)
 SAFE_FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # preview stand-ins only for these
@@ -113,6 +115,9 @@ class ShouwangConfig(base.Config):
     # Past this many Mandarin guides the menu lists one page per kind instead of every
     # guide (Material puts the whole menu into every page).
     nav_guides = c.Type(int, default=40)
+    # Issue 14 (w-images): each published guide's own share card (og:image), drawn in
+    # every build (about 15 ms a page); false keeps the site's one picture for every page.
+    share_cards = c.Type(bool, default=True)
 
 
 @dataclass
@@ -133,6 +138,7 @@ class Build:
     shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
     # s-questions (search input): page URL -> records guides/search_extra.py adds to search
     search_extra: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    cards: list[share_card.Card] = field(default_factory=list)  # share cards (w-images)
 
 
 class SharedBytecode(jinja2.BytecodeCache):
@@ -171,6 +177,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self._snapshot: Path | None = None  # the private copy of content/ MkDocs reads
         self._docs_dir = ""  # docs_dir as configured, put back after the build
         self._snapshot_config: Any = None
+        # share cards (issue 14, w-images): the Chinese font they are drawn with, if any
+        self.card_font: share_fonts.FontFile | None = None
 
     @property
     def build(self) -> Build:
@@ -253,6 +261,11 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         self.hotlines = hotlines.load(Path(config.docs_dir))
         self.hotline_numbers.clear()
         self.hotline_numbers.update(hotlines.numbers_by_id(self.hotlines))
+        # share cards (issue 14, w-images): drawn only with a font that has Chinese
+        self.card_font = share_fonts.find("bold") if self.config.share_cards else None
+        if self.card_font is None and self.config.share_cards:
+            message, hint = render("share.no-font", self.config.messages, {})
+            log.warning(f"{message}. {hint}")
 
     # -- one snapshot of content/ (issue 16): what was checked is what is built ----------
 
@@ -431,8 +444,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         published = page.meta.get("status") == "published"
         sw["pdf"] = (f"{folder}.pdf" if self.pdf and published and not missing
                      and not sw["home"] else "")
-        # -- w-text (issue 14): the Share panel, on every published guide but the home page
-        sw["share"] = published and not missing and not sw["home"]
+        # -- w-images + w-text (issue 14): share card, long images and the Share panel, on
+        #    every published guide but the home page
+        self._share(sw, page, config, folder, published and not missing)
         sw["share_json"] = sw["share"] and self.share
         if sw["share_json"]:
             self.build.shared.append(site.page_path(folder) + "share/share.json")
@@ -453,6 +467,18 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 self.build.offline.append(site.page_path(folder))
         page.meta = sanitize.escaped(page.meta)  # before the search plugin reads the title
         return context
+
+    def _share(self, sw: dict[str, Any], page, config, folder: str, published: bool) -> None:
+        """Issue 14 (w-images): a published guide's page is marked for `guides share`
+        (long images, poster) and gets a card of its own, drawn after the build."""
+        sw["share"] = published and not sw["home"]
+        if not sw["share"] or self.card_font is None:
+            return
+        title = page.meta.get("title")
+        sw["image"] = sw["url"] + share_card.CARD_PATH
+        self.build.cards.append(share_card.Card(
+            site.page_path(folder), title if isinstance(title, str) else str(page.title),
+            config.site_name, urlsplit(self.base_url).netloc))
 
     def on_template_context(self, context, *, template_name: str, config):
         """The 404 page (overrides/404.html) shows the hotlines in its build's language."""
@@ -603,6 +629,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
             updates.atom_feed(language, self.build.changes, self.base_url, config.site_name),
             encoding="utf-8")
         self._write_redirects(site_dir, language)
+        if self.build.cards and self.card_font is not None:  # issue 14 (w-images)
+            share_card.write_cards(site_dir, self.build.cards, self.card_font)
         if not self.build.top:
             self.builds.pop()
             return

@@ -115,6 +115,9 @@ DEBIAN_TEST_PACKAGES = {
     # Java; a text browser reads them
     "/usr/bin/java": "default-jre-headless",
     "/usr/bin/w3m": "w3m",
+    # reading the long images back with OCR (tests/test_share_images.py, issue 14)
+    "/usr/bin/tesseract": "tesseract-ocr",
+    "/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata": "tesseract-ocr-chi-sim",
 }
 
 

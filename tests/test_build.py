@@ -52,10 +52,12 @@ def test_each_guide_becomes_a_folder_page(site):
     out = build_site(site)
     assert html_files(out) == [
         "404.html", "en/404.html", "en/guide/index.html", "en/guide/lite/index.html",
-        "en/guide/queue.png", "en/index.html", "en/lite/index.html",
+        "en/guide/queue.png",
+        "en/guide/share/card.png", "en/index.html",  # its share card (issue 14)
+        "en/lite/index.html",
         "en/manifest.webmanifest", "en/sitemap.xml", "en/sw.js", "en/updates.xml",
         "en/updates/index.html", "guide/index.html", "guide/lite/index.html",
-        "guide/queue.png", "index.html", "lite/index.html",
+        "guide/queue.png", "guide/share/card.png", "index.html", "lite/index.html",
         "manifest.webmanifest", "robots.txt", "sitemap.xml", "sw.js", "updates.xml",
         "updates/index.html", "wuu/404.html", "wuu/guide/index.html", "wuu/guide/queue.png",
         "wuu/index.html", "wuu/manifest.webmanifest", "wuu/sitemap.xml", "wuu/sw.js",
