@@ -92,7 +92,7 @@ def test_without_carrying_the_reader_gets_missing_files(tmp_path, two_releases, 
     a, b = two_releases
     report = caught(tmp_path, a, b)
     missing = {p.path for p in report.problems if p.kind == "missing"}
-    css = next(p.relative_to(a).as_posix() for p in a.glob("assets/stylesheets/shouwang.*.css"))
+    css = next(p.relative_to(a).as_posix() for p in a.glob("assets/stylesheets/site.*.css"))
     assert css in missing
     assert any(p.startswith("search/") for p in missing)
     assert {p.kind for p in report.problems} == {"missing"}
