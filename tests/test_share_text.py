@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import segno
 
-from conftest import ARGS, CHROMIUM, OVERRIDES, PHONE, Tree, serving
+from conftest import OVERRIDES, PHONE, Tree, serving
 from guides.share import broadcast
 from guides.share.htmltree import parse
 from guides.share.manifest import write_manifest
@@ -157,7 +157,7 @@ def test_share_writes_each_published_guide_and_says_so(shared: Path):
     for page in ("flood-guide", "en/flood-guide"):
         folder = shared / page / "share"
         assert sorted(p.name for p in folder.iterdir() if p.suffix != ".gz") == \
-            ["article.html", "broadcast.txt", "share.json"]
+            ["article.html", "broadcast.txt", "card.png", "long-1.png", "poster.pdf", "share.json"]
     # not the home page, not a draft, not a language without the guide
     assert not (shared / "share").exists() and not (shared / "en/share").exists()
     assert not (shared / "draft-guide").exists()
@@ -165,7 +165,9 @@ def test_share_writes_each_published_guide_and_says_so(shared: Path):
     out = OUTPUT["share"]
     assert "[1/2] /en/flood-guide/" in out and "[2/2] /flood-guide/" in out
     assert "分享材料已生成：2 个网页" in out
-    assert "article.html ×2, broadcast.txt ×2, share.json ×2" in out
+    assert ("article.html ×2, broadcast.txt ×2, long-N.png ×2, poster.pdf ×2, "
+            "share.json ×2") in out
+    assert "长图：/flood-guide/share/long-1.png" in out and "海报：/en/flood-guide/share/poster.pdf" in out
     assert "下一步：" in out and "publish --to 文件夹 --share" in out
 
 
@@ -173,7 +175,9 @@ def test_share_json_lists_what_is_there(shared: Path):
     data = json.loads(read(shared / "flood-guide/share/share.json"))
     assert data == {"article": "article.html", "title": "防汛撤离指南",
                     "broadcast": read(shared / "flood-guide/share/broadcast.txt").rstrip("\n"),
-                    "url": SITE_URL + "flood-guide/"}
+                    "url": SITE_URL + "flood-guide/",
+                    # w-images' card (every build), long image and poster (`guides share`)
+                    "card": "card.png", "images": ["long-1.png"], "poster": "poster.pdf"}
     # what w-images writes is listed when it is there, the long images in their order
     folder = shared.parent / "manifest-only"
     folder.mkdir()
@@ -376,14 +380,9 @@ def served(shared: Path):
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), "Debian's chromium is not installed (scripts/dev.py test)"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
+def chromium(browser):
+    """The session's Chromium (conftest): Playwright's sync API drives one per thread."""
+    return browser
 
 
 def test_pasted_article_looks_like_the_article(chromium, served: str, tmp_path: Path):
@@ -456,7 +455,11 @@ def test_share_panel_copies_shows_qr_and_loads_only_when_opened(chromium, served
         f"{SITE_URL}flood-guide/")
     qr = page.locator(".sw-share__qr svg").bounding_box()
     assert qr["width"] >= 250  # large enough to scan from another phone
-    assert not page.locator(".sw-share__panel a[download]").count()  # no poster, no images
+    # what w-images made: the long image and the poster, each a download that opens
+    links = page.eval_on_selector_all(".sw-share__panel a[download]",
+                                      "els => els.map(e => e.href)")
+    assert sorted(u.rsplit("/", 1)[-1] for u in links) == ["long-1.png", "poster.pdf"]
+    assert all(page.request.get(u).status == 200 for u in links)
     assert all(u.startswith(served) for u in requests)  # nothing from another origin
     assert any(re.search(r"/assets/javascripts/share\.[0-9a-f]{10}\.js$", u) for u in requests)
     assert errors == []  # the page's policy refused nothing (no inline script or style)
