@@ -18,6 +18,7 @@ updates list; the same pages Material's search indexes. Standard library only.
 
 from __future__ import annotations
 
+import collections
 import functools
 import html
 import re
@@ -118,13 +119,25 @@ def pages(site_dir: str | Path, lang: str) -> dict[str, str]:
     root = site / LANG_ROOT[lang]
     others = [p for code, p in LANG_ROOT.items() if code != lang and p]
     out: dict[str, str] = {}
+    summaries: dict[str, str] = {}
     for path in sorted(root.rglob("index.html")):
         rel = path.relative_to(root).as_posix()[:-len("index.html")]
         if lang == "zh" and rel.startswith(tuple(others)) or rel in EXCLUDED:
             continue
-        text = page_text(path.read_text(encoding="utf-8", errors="replace"))
+        if path.parent.name == "lite":  # lite pages (guides/lite.py) are not in search
+            continue
+        page = path.read_text(encoding="utf-8", errors="replace")
+        text = page_text(page)
         if text is not None:
             out["/" + LANG_ROOT[lang] + rel] = text.casefold()
+            # the front-matter summary is searchable too (guides/search_extra.py): Material
+            # writes it as the page's description; the site's own description is not
+            found = re.search(r'<meta\s+name="description"\s+content="([^"]*)"', page)
+            summaries["/" + LANG_ROOT[lang] + rel] = html.unescape(found.group(1)) if found else ""
+    usual = collections.Counter(summaries.values()).most_common(1)
+    for url, summary in summaries.items():
+        if summary and (not usual or summary != usual[0][0]):
+            out[url] += " " + summary.casefold()
     return out
 
 
