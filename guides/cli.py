@@ -454,16 +454,10 @@ def cmd_releases(args: argparse.Namespace) -> int:
         return 0
     print(_t(args, f"{_shown(target / 'releases')} 里的发布包（最新的在最上面）：",
              f"Releases in {_shown(target / 'releases')} (newest first):"))
+    from guides.publishing.commands import release_line
+
     for e in entries:
-        marks = []
-        if e.live:
-            marks.append(_t(args, "← 线上正在用", "← live"))
-        if e.previous:
-            marks.append(_t(args, "← 回退会回到这里", "← a rollback goes here"))
-        if not e.in_line:
-            marks.append(_t(args, "（已被回退）", "(rolled back)"))
-        files = _t(args, f"{e.files} 个文件", f"{e.files} files")
-        print(f"  {e.path.name}  {release_time(e.path)}  {files}  {' '.join(marks)}".rstrip())
+        print(release_line(args, e.path.name, release_time(e.path), e))
     if not any(e.live for e in entries):
         print(_t(args, "现在没有发布包在线上（current 不存在或指向已删除的发布包）。",
                  "No release is live (current is missing or points to a deleted release)."))

@@ -20,6 +20,20 @@ def _t(args: argparse.Namespace, zh: str, en: str) -> str:
     return zh if args.lang == "zh" else en
 
 
+def release_line(args: argparse.Namespace, name: str, when: str, entry) -> str:
+    """One line of `guides releases`, the same for a folder and a bucket (`entry`: a
+    release with `files`, `live`, `previous` and `in_line`)."""
+    marks = []
+    if entry.live:
+        marks.append(_t(args, "← 线上正在用", "← live"))
+    if entry.previous:
+        marks.append(_t(args, "← 回退会回到这里", "← a rollback goes here"))
+    if not entry.in_line:
+        marks.append(_t(args, "（已被回退）", "(rolled back)"))
+    files = _t(args, f"{entry.files} 个文件", f"{entry.files} files")
+    return f"  {name}  {when}  {files}  {' '.join(marks)}".rstrip()
+
+
 def print_purge(args: argparse.Namespace, purge: dict, changes: m.Changes) -> None:
     """Say what changed, list the pages a CDN must purge, and write them as JSON."""
     pages = purge["pages"]
@@ -138,15 +152,7 @@ def releases(args: argparse.Namespace, g) -> int:
             return 0
         print(_t(args, f"{target} 的发布包（最新的在最上面）：", f"Releases in {target} (newest first):"))
         for e in entries:
-            marks = []
-            if e.live:
-                marks.append(_t(args, "← 线上正在用", "← live"))
-            if e.previous:
-                marks.append(_t(args, "← 回退会回到这里", "← a rollback goes here"))
-            if not e.in_line:
-                marks.append(_t(args, "（已被回退）", "(rolled back)"))
-            files = _t(args, f"{e.files} 个文件", f"{e.files} files")
-            print(f"  {e.name}  {release_time(Path(e.name))}  {files}  {' '.join(marks)}".rstrip())
+            print(release_line(args, e.name, release_time(Path(e.name)), e))
         if state["pending"]:
             print(_t(args, f"有一次发布或回退（{state['pending']}）没有做完：线上每个网页仍然完整，"
                            f"下一次发布或回退会补齐。",
