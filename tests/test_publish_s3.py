@@ -27,7 +27,7 @@ import seaweedfs
 
 from conftest import REPO
 from guides.output import write_gzip
-from guides.publish import PublishError
+from guides.publish import KEEP, PublishError
 from guides.publishing import manifest, s3
 from guides.publishing.s3store import Lock, parse_target
 
@@ -372,30 +372,48 @@ def test_a_publish_killed_at_random_moments_never_leaves_a_page_without_its_asse
         return subprocess.run([sys.executable, "-c", RUNNER, url, str(folder), str(kill_at)],
                               env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
 
+    def state() -> dict:
+        return json.loads(client.get_object(Bucket=bucket, Key="k/_releases/state.json")[
+            "Body"].read())
+
     assert run(versions[0]).returncode == 0
+    folder_of = {state()["live"]: versions[0]}  # every release that went live
     done = run(versions[1])  # how many writes a publish of a new version takes
     assert done.returncode == 0, done.stderr
+    folder_of[state()["live"]] = versions[1]
     writes = int(done.stdout.split()[-1])
     assert pages_missing_assets(client, bucket, "k/") == []
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
-    mid_write = 0
+    mid_write, stopped = 0, set()
     for i in range(10):
-        done = run(versions[2 + i], rng.randint(1, writes))
+        # Half at random, half at the last writes: around the switch to live and the
+        # deletes after it, where a stop once left stopped releases listed.
+        done = run(versions[2 + i], rng.randint(1, writes) if i % 2 else writes - i // 2)
         assert done.returncode == -signal.SIGKILL, (seed, i, done.stderr)
         assert pages_missing_assets(client, bucket, "k/") == [], (seed, i)
-        state = json.loads(client.get_object(Bucket=bucket, Key="k/_releases/state.json")[
-            "Body"].read())
-        mid_write += bool(state["pending"])
+        now = state()
+        if now["pending"]:
+            mid_write += 1
+            stopped.add(now["pending"])
+        if now["live"] not in folder_of:  # stopped after it went live (while deleting)
+            folder_of[now["live"]] = versions[2 + i]
+            assert files_of(versions[2 + i]).items() <= live(client, bucket, "k/").items()
     assert mid_write >= 3, (mid_write, seed)
     assert run(versions[1]).returncode == 0  # the next publish finishes the job
+    folder_of[state()["live"]] = versions[1]
     assert live(client, bucket, "k/") == files_of(versions[1])
-    entries, state = s3.listing(parse_target(url), client)
-    assert state["pending"] is None and state["unfinished"] == []
-    assert [e.live for e in entries] == [True, False, False]  # none of the stopped ones
+    entries, now = s3.listing(parse_target(url), client)
+    assert now["pending"] is None and now["unfinished"] == []
+    assert entries[0].live and not any(e.live for e in entries[1:])
+    listed = {e.name for e in entries}
+    assert listed <= set(folder_of), (seed, listed - set(folder_of))  # none of the stopped
+    assert not listed & stopped
+    assert len(entries) == min(len(folder_of), KEEP), (seed, len(folder_of))
     stored = {k.rsplit("/", 1)[-1] for k in live(client, bucket, "k/_releases/objects/")}
-    used = set(manifest.tree_manifest(versions[0]).files.values()) | set(
-        manifest.tree_manifest(versions[1]).files.values())
+    used = set()
+    for name in listed:
+        used |= set(manifest.tree_manifest(folder_of[name]).files.values())
     assert stored == used  # bodies of the stopped publishes are gone too
 
 

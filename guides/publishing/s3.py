@@ -37,6 +37,7 @@ from guides.publishing.s3store import (
     Lock,
     Target,
     check_bucket,
+    delete_keys,
     list_keys,
     read_json,
     say_errors,
@@ -129,16 +130,14 @@ def _switch(client, target: Target, lock: Lock, state: dict, name: str,
     result.copied = _place(client, target, lock, new.files, old.files, changes.to_write)
     result.purge = m.purge_list(changes, new.files, name, str(target))
     write_json(client, target, f"{target.meta}{name}/purge.json", result.purge)
+    # Manifests of publishes that were stopped before they were live: never to be listed.
+    # They go before state.json forgets them, or a stop between the two would list them.
+    stale = [f"{target.meta}{n}/{f}" for n in state["unfinished"] if n != name and n not in line
+             for f in ("manifest.json", "purge.json")]
+    delete_keys(client, target, stale)
     lock.check()
     write_json(client, target, target.meta + "state.json",
                {"live": name, "line": line, "dirty": [], "pending": None, "unfinished": []})
-    # Manifests of publishes that were stopped before they were live: never to be listed.
-    stale = [f"{target.meta}{n}/{f}" for n in state["unfinished"] if n != name and n not in line
-             for f in ("manifest.json", "purge.json")]
-    with say_errors(client, target):
-        if stale:
-            client.delete_objects(Bucket=target.bucket, Delete={
-                "Objects": [{"Key": k} for k in stale], "Quiet": True})
     # The release is live and whole; only now do files that left the site go.
     present = [k for k in list_keys(client, target, target.prefix)
                if not k.startswith(target.meta)]
@@ -148,11 +147,8 @@ def _switch(client, target: Target, lock: Lock, state: dict, name: str,
                for rel in group]
     cut = ordered if max_deletes is None else ordered[:max_deletes]
     result.left = len(gone) - len(cut)
-    with say_errors(client, target):
-        for group in reversed(m.upload_order(cut, dict.fromkeys(cut, ""), {})):
-            for start in range(0, len(group), 1000):
-                client.delete_objects(Bucket=target.bucket, Delete={"Quiet": True, "Objects": [
-                    {"Key": target.key(rel)} for rel in group[start:start + 1000]]})
+    for group in reversed(m.upload_order(cut, dict.fromkeys(cut, ""), {})):
+        delete_keys(client, target, [target.key(rel) for rel in group])
     result.deleted = cut
     return result
 
@@ -304,10 +300,7 @@ def _prune(client, target: Target, line: list[str], live: str, keep: int) -> lis
     doomed = [k for k in keys if any(k.startswith(f"{target.meta}{n}/") for n in gone)]
     doomed += [k for k in keys if k.startswith(target.meta + "objects/")
                and k.rsplit("/", 1)[-1] not in used]
-    with say_errors(client, target):
-        for start in range(0, len(doomed), 1000):
-            client.delete_objects(Bucket=target.bucket, Delete={
-                "Objects": [{"Key": k} for k in doomed[start:start + 1000]], "Quiet": True})
+    delete_keys(client, target, doomed)
     if gone:
         write_json(client, target, target.meta + "state.json",
                    {"live": live, "line": [n for n in line if n not in gone], "dirty": [],

@@ -169,6 +169,22 @@ def list_keys(client, target: Target, prefix: str) -> dict[str, str]:
     return out
 
 
+
+def delete_keys(client, target: Target, keys: list[str]) -> None:
+    """Delete `keys`, 1,000 per request (S3's limit). DeleteObjects answers 200 even when
+    some keys failed; those are in its `Errors`, and a failure must not pass unseen."""
+    with say_errors(client, target):
+        for start in range(0, len(keys), 1000):
+            answer = client.delete_objects(Bucket=target.bucket, Delete={
+                "Quiet": True, "Objects": [{"Key": k} for k in keys[start:start + 1000]]})
+            errors = answer.get("Errors") or []
+            if errors:
+                first = errors[0]
+                raise PublishError(
+                    "s3.error", target=target, error=first.get("Code", "DeleteObjects"),
+                    reason=f"{len(errors)} not deleted, e.g. {first.get('Key')}: "
+                           f"{first.get('Message', '')}")
+
 # -- the lock -------------------------------------------------------------------------
 
 def _alive(pid: int) -> bool:
