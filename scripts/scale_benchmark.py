@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -84,6 +85,17 @@ def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
         return seconds, usage.ru_maxrss / 1024, proc.returncode, log.read().decode(errors="replace")
 
 
+def stopped(code: int, seconds: float) -> str:
+    """Why a run ended badly. This script sets no time limit and sends no signal: a run
+    ended by a signal (the 10,000-page build of 2026-12-02, `exit -15`) was stopped from
+    outside: by hand, by a session's end, or by the kernel for memory (SIGKILL)."""
+    if code >= 0:
+        return f"exit {code} after {seconds:.0f} s: "
+    name = signal.Signals(-code).name if -code in signal.valid_signals() else str(-code)
+    return (f"stopped by {name} after {seconds:.0f} s (not by this script, which sets no "
+            f"time limit; SIGKILL may be the kernel's out-of-memory killer: see dmesg): ")
+
+
 def best_of(cmd: list[str], cwd: Path, repeat: int, cap: float, ok=(0,),
             out: Path | None = None) -> Timing:
     timing, spent = Timing(), 0.0
@@ -94,7 +106,7 @@ def best_of(cmd: list[str], cwd: Path, repeat: int, cap: float, ok=(0,),
         timing.runs, spent = timing.runs + 1, spent + seconds
         timing.rss_mb = max(timing.rss_mb, rss)
         if code not in ok:
-            timing.failed = f"exit {code}: " + output.strip()[-600:]
+            timing.failed = stopped(code, seconds) + output.strip()[-600:]
             return timing
         timing.seconds = min(timing.seconds, seconds)
     return timing
