@@ -181,12 +181,6 @@ function understand(query) {
   return units;
 }
 
-function decode(deltas) {
-  var out = [], value = 0;
-  for (var i = 0; i < deltas.length; i++) { value += deltas[i]; out.push(value); }
-  return out;
-}
-
 /* Entries holding a term, as a map entry -> 1 (text) or 2 (a title): for a word, every
    indexed word it begins; for a Chinese pair or character, its own list. A common term's
    list is in a file of its own, which its shard names. */
@@ -201,11 +195,12 @@ function lookup(term) {
     }));
   }).then(function (lists) {
     var hits = {};
-    lists.forEach(function (list) {
-      decode(list).forEach(function (v) {
+    lists.forEach(function (list) { // deltas of entry * 2 + (in a title), read in place
+      for (var i = 0, v = 0; i < list.length; i++) {
+        v += list[i];
         var entry = v >> 1, where = v & 1 ? 2 : 1;
-        hits[entry] = Math.max(hits[entry] || 0, where);
-      });
+        if (!(hits[entry] >= where)) hits[entry] = where;
+      }
     });
     return hits;
   });
