@@ -74,12 +74,41 @@ class Result:
     recall: list[dict] = field(default_factory=list)
 
 
+HEARTBEAT = 60.0  # seconds between "still running" lines (a silent build looks hung)
+
+
+def rss_now(pid: int) -> float:
+    """A running process's resident memory in MB (0 when it cannot be read)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
 def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """(seconds, max RSS in MB, exit code, output) of one command, its own rusage."""
+    """(seconds, max RSS in MB, exit code, output) of one command, its own rusage. Every
+    HEARTBEAT seconds it prints that the command is still running, its memory and its
+    output's last line: at 10,000 pages `guides build` is silent for many minutes."""
     with tempfile.TemporaryFile() as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=ENV)
-        _, status, usage = os.wait4(proc.pid, 0)
+        beat = start + HEARTBEAT
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() >= beat:
+                beat += HEARTBEAT
+                # its own open file: the command writes at the offset shared with `log`
+                with open(f"/proc/self/fd/{log.fileno()}", "rb") as tail:
+                    tail.seek(max(0, os.fstat(log.fileno()).st_size - 400))
+                    last = (tail.read().decode(errors="replace").strip().splitlines()
+                            or [""])[-1]
+                print(f"    still running after {time.perf_counter() - start:.0f} s, "
+                      f"{rss_now(proc.pid):.0f} MB: {last[:100]}", flush=True)
+            time.sleep(0.2)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
