@@ -30,8 +30,8 @@ one-character query reads one list. Other text is indexed by words, matched by p
 Which shard: a Chinese term's own hash (a query fetches the lists of its own pairs and
 little else: keyed by first character, the shard of 人家 carried every pair starting with
 人, 70 KB at 10,000 pages); a word's first two letters (a prefix query reads every word
-starting with them). The worker must tokenise and shard exactly as this module does: keep the two in
-step (tests/test_search_shards.py runs both).
+starting with them). The worker must tokenise and shard exactly as this module does:
+keep the two in step (tests/test_search_shards.py runs both).
 """
 
 from __future__ import annotations
