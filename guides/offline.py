@@ -294,7 +294,7 @@ def bucket_count(files: int) -> int:
     """How many buckets of digests for `files` search files. A first search fetches the
     top list (about 14 bytes compressed per bucket) and one bucket for each of the ~20-50
     files it reads (about 22 bytes per digest in it): sqrt(files * 64) keeps the sum
-    near its least (at 10,000 pages: ~1,000 buckets of ~16, about 30 KB in all)."""
+    near its least (measured in BENCHMARKS.md, "Scale")."""
     return max(1, round(math.sqrt(files * 64)))
 
 
