@@ -11,6 +11,13 @@
   named by their content and cached for good, so the next page costs its HTML only. (These
   rules used to be inline in every page: 3.4 KB of each page's compressed HTML, sent again
   with every guide a reader opened; issue 17's "next guide ≤ 8 KB".)
+- The search hook (partials/sw-lazy-search.html: it must run before Material's bundle)
+  leaves the page for a file named by its content, which our script runs just before the
+  bundle when the reader first touches the page (`data-sw-hook`).
+- Material's page configuration (`__config`) is written as compact UTF-8 JSON, and its
+  generator tag goes.
+- Material's inline scripts for a remembered colour scheme and for content tabs go from
+  pages that have no scheme toggle / no tabs (they would do nothing there).
 - The favicon gets a copy named by its content (`favicon.<hash>.png`), so the next page
   does not ask for it again.
 - Material's bundle (35 KB compressed) is not loaded with the page: reading needs none of it.
@@ -25,6 +32,7 @@ MkDocs-free: plain file work, like guides/output.py.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -36,6 +44,19 @@ MATERIAL_LINK = re.compile(
     r'<link rel="stylesheet" href="(?P<dir>[^"]*?)(?P<name>main\.[0-9a-f]{8}\.min\.css)">')
 BUNDLE_TAG = re.compile(
     r'<script src="(?P<src>[^"]*?javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>\s*')
+# light2: the search hook (overrides/partials/sw-lazy-search.html), moved to a file
+SEARCH_HOOK = re.compile(r'<script id="sw-search-hook">(?P<code>.*?)</script>\s*', re.S)
+HOOK_NAME = "search-hook"
+# Material's inline scripts that do nothing on a page without a colour-scheme toggle
+# (a palette remembered by the toggle) or without content tabs (the tab a link names)
+PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>\s*',
+                            re.S)
+TABBED_SCRIPT = re.compile(r'<script>var target=document\.getElementById\(location\.hash'
+                           r'\.slice\(1\)\);target&&target\.name&&\(target\.checked='
+                           r'target\.name\.startsWith\("__tabbed_"\)\)</script>\s*')
+CONFIG = re.compile(r'(<script id="__config" type="application/json">)(?P<json>.*?)(</script>)',
+                    re.S)
+GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">\s*')
 META_POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
 FULL_NAME = "site"
 FIRST_NAME = "first"
@@ -103,11 +124,12 @@ def write_favicon(site_dir: Path) -> str | None:
 
 
 def lighten_page(html: str, first: str, full: str, own_css_name: str, own_js_name: str,
-                 favicon: str | None = None) -> str:
+                 favicon: str | None = None, site_dir: Path | None = None) -> str:
     """One page with the first-screen stylesheet in its head, the full one at the end of
     its body and Material's bundle left to our script. `first`, `full`, `own_css_name`,
     `own_js_name` and `favicon` are file names under assets/ (first.<hash>.css,
-    site.<hash>.css, shouwang.<hash>.css/.js, favicon.<hash>.png)."""
+    site.<hash>.css, shouwang.<hash>.css/.js, favicon.<hash>.png). With `site_dir`, the
+    search hook goes to a file there that our script runs before the bundle."""
     link = MATERIAL_LINK.search(html)
     if link is None:
         return html
@@ -119,15 +141,52 @@ def lighten_page(html: str, first: str, full: str, own_css_name: str, own_js_nam
     if favicon:
         html = FAVICON_LINK.sub(lambda m: f'{m.group(1)}assets/images/{Path(favicon).name}"',
                                 html, count=1)
+    html = CONFIG.sub(_compact_config, GENERATOR.sub("", html, count=1), count=1)
+    if 'data-md-component="palette"' not in html:
+        html = PALETTE_SCRIPT.sub("", html, count=1)
+    if "__tabbed_" not in TABBED_SCRIPT.sub("", html):
+        html = TABBED_SCRIPT.sub("", html, count=1)
     bundle = BUNDLE_TAG.search(html)
     ours = _script(own_js_name).search(html)
     if bundle and ours:
         html = html[:bundle.start()] + html[bundle.end():]
+        hook = SEARCH_HOOK.search(html) if site_dir is not None else None
+        hook_name = None
+        if hook:  # it only needs to run before the bundle: shouwang.js runs it then
+            hook_name = write_script(site_dir, HOOK_NAME, hook.group("code").strip() + "\n")
+            html = html[:hook.start()] + html[hook.end():]
         ours = _script(own_js_name).search(html)
+        hook_attr = f' data-sw-hook="{ours.group("dir")}{Path(hook_name).name}"' \
+            if hook_name else ""
         tag = (f'<script src="{ours.group("dir")}{own_js_name}" '
-               f'data-sw-bundle="{bundle.group("src")}"></script>')
+               f'data-sw-bundle="{bundle.group("src")}"{hook_attr}></script>')
         html = html[:ours.start()] + tag + html[ours.end():]
     return META_POLICY.sub(lambda _: csp.meta_tag(html), html, count=1)
+
+
+def _compact_config(match: re.Match[str]) -> str:
+    """Material's page configuration as compact JSON: its words as UTF-8, not \\u escapes
+    (6 bytes a Chinese character), no empty settings (the bundle reads a missing one as
+    null); `<`, `>` and `&` stay escaped, so it cannot end its script element."""
+    try:
+        config = json.loads(match.group("json"))
+    except ValueError:
+        return match.group(0)
+    if not isinstance(config, dict):
+        return match.group(0)
+    text = json.dumps({k: v for k, v in config.items() if v is not None},
+                      ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return match.group(1) + text + match.group(3)
+
+
+def write_script(site_dir: Path, stem: str, code: str) -> str:
+    """`code` as assets/javascripts/<stem>.<hash>.js (once per content); its path."""
+    name = f"assets/javascripts/{stem}.{hashlib.sha256(code.encode()).hexdigest()[:10]}.js"
+    if not (site_dir / name).is_file():
+        (site_dir / name).write_text(code, encoding="utf-8")
+    return name
 
 
 def lighten_site(site_dir: Path, language: str, own_css: str, own_js: str) -> str:
@@ -142,7 +201,8 @@ def lighten_site(site_dir: Path, language: str, own_css: str, own_js: str) -> st
     first = write_first_screen(site_dir, list(texts.values()), sheet)
     favicon = write_favicon(site_dir)
     for path, text in texts.items():
-        new = lighten_page(text, first, full, Path(own_css).name, Path(own_js).name, favicon)
+        new = lighten_page(text, first, full, Path(own_css).name, Path(own_js).name, favicon,
+                           site_dir)
         if new != text:
             path.write_text(new, encoding="utf-8")
     return full

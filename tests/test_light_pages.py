@@ -301,3 +301,24 @@ def test_first_load_budget(site: Path, path: str):
                for f in files)
     assert len(files) <= 6 and size <= 45_000, (len(files), size)
     assert not any("bundle." in str(f) for f in files)
+
+
+def test_material_config_is_compacted_and_idle_scripts_go():
+    """Material's page configuration keeps its meaning in fewer bytes (and cannot close its
+    script element); its palette and tabs scripts go only where they could do nothing."""
+    config = ('<script id="__config" type="application/json">{"base": "..", "tags": null, '
+              '"translations": {"x": "\\u5df2 \\u003c/script\\u003e \\u0026"}}</script>')
+    palette = '<script>var palette=__md_get("__palette");if(palette){}</script>\n'
+    tabbed = ('<script>var target=document.getElementById(location.hash.slice(1));target&&'
+              'target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>\n')
+    page = (f'<head><link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
+            f'{palette}{tabbed}</head><body>{config}</body>')
+    html = lighten.lighten_page(page, "first.0123456789.css", "site.0123456789.css", "a.css",
+                                "a.js")
+    assert ('{"base":"..","translations":{"x":"已 \\u003c/script\\u003e \\u0026"}}</script>'
+            in html)
+    assert "__palette" not in html and "__tabbed_" not in html
+    kept = lighten.lighten_page(page.replace("<body>", '<body><form data-md-component="palette">'
+                                             '<input id="__tabbed_1_1"></form>'),
+                                "first.0123456789.css", "site.0123456789.css", "a.css", "a.js")
+    assert palette.strip() in kept and tabbed.strip() in kept
