@@ -11,9 +11,10 @@
   named by their content and cached for good, so the next page costs its HTML only. (These
   rules used to be inline in every page: 3.4 KB of each page's compressed HTML, sent again
   with every guide a reader opened; issue 17's "next guide ≤ 8 KB".)
-- The search hook (partials/sw-lazy-search.html: it must run before Material's bundle)
-  leaves the page for a file named by its content, which our script runs just before the
-  bundle when the reader first touches the page (`data-sw-hook`).
+- The search hook (partials/sw-lazy-search.html) and Material's storage helpers (its
+  `__md_scope` script) must only run before Material's bundle: they leave the page for a
+  file named by its content (`before-bundle.<hash>.js`), which our script runs just before
+  the bundle when the reader first touches the page (`data-sw-hook`).
 - Material's page configuration (`__config`) is written as compact UTF-8 JSON, and its
   generator tag goes.
 - Material's inline scripts for a remembered colour scheme and for content tabs go from
@@ -46,7 +47,13 @@ BUNDLE_TAG = re.compile(
     r'<script src="(?P<src>[^"]*?javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>\s*')
 # light2: the search hook (overrides/partials/sw-lazy-search.html), moved to a file
 SEARCH_HOOK = re.compile(r'<script id="sw-search-hook">(?P<code>.*?)</script>\s*', re.S)
-HOOK_NAME = "search-hook"
+HOOK_NAME = "before-bundle"
+# Material's storage helpers for its bundle (partials/javascripts/base.html): they move to
+# the same file when nothing else on the page uses them and their scope is the site's base
+MD_SCOPE = re.compile(r'<script>__md_scope=new URL\("(?P<scope>[^"\\]*)",location\),'
+                      r'(?P<rest>__md_hash=.*?)</script>\s*', re.S)
+MD_SCOPE_FROM_CONFIG = ('__md_scope=new URL(JSON.parse(document.getElementById("__config")'
+                        '.textContent).base,location),')
 # Material's inline scripts that do nothing on a page without a colour-scheme toggle
 # (a palette remembered by the toggle) or without content tabs (the tab a link names)
 PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>\s*',
@@ -150,11 +157,23 @@ def lighten_page(html: str, first: str, full: str, own_css_name: str, own_js_nam
     ours = _script(own_js_name).search(html)
     if bundle and ours:
         html = html[:bundle.start()] + html[bundle.end():]
+        hook_name, code = None, ""
+        scope = MD_SCOPE.search(html) if site_dir is not None else None
+        if scope:
+            rest = html[:scope.start()] + html[scope.end():]
+            config = CONFIG.search(rest)
+            try:
+                base = json.loads(config.group("json")).get("base") if config else None
+            except (ValueError, AttributeError):
+                base = None
+            if "__md_" not in rest and base == scope.group("scope"):
+                code, html = MD_SCOPE_FROM_CONFIG + scope.group("rest") + ";\n", rest
         hook = SEARCH_HOOK.search(html) if site_dir is not None else None
-        hook_name = None
-        if hook:  # it only needs to run before the bundle: shouwang.js runs it then
-            hook_name = write_script(site_dir, HOOK_NAME, hook.group("code").strip() + "\n")
+        if hook:
+            code += hook.group("code").strip() + "\n"
             html = html[:hook.start()] + html[hook.end():]
+        if code:  # they only need to run before the bundle: shouwang.js runs them then
+            hook_name = write_script(site_dir, HOOK_NAME, code)
         ours = _script(own_js_name).search(html)
         hook_attr = f' data-sw-hook="{ours.group("dir")}{Path(hook_name).name}"' \
             if hook_name else ""

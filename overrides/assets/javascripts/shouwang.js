@@ -252,7 +252,7 @@
      fetched on the reader's first touch, click, key or focus; at once when the search or
      the menu is already open, or when instant navigation is on (it needs the bundle).
      `hook` (data-sw-hook): the search hook the build moved out of the page
-     (partials/sw-lazy-search.html), run just before the bundle. */
+     (partials/sw-lazy-search.html) and Material's storage helpers, run just before the bundle. */
   function deferMaterial(src, hook) {
     var EVENTS = ["pointerdown", "touchstart", "mousedown", "keydown", "focusin"];
     var started = false, printing = [];
