@@ -145,6 +145,16 @@ def test_the_next_page_costs_its_html_only(site: Path, path: str):
     for href in loaded:
         assert HASHED.search(href), href
         assert (site / path / href).resolve().is_file(), href
+    # what runs with Material's bundle on the first touch: named by content too
+    hook = re.search(r'data-sw-hook="([^"]+)"', html).group(1)
+    later = [hook, re.search(r'data-sw-bundle="([^"]+)"', html).group(1)]
+    assert all(HASHED.search(href) and (site / path / href).resolve().is_file()
+               for href in later), later
+    code = (site / path / hook).resolve().read_text(encoding="utf-8")
+    assert "function Lazy" in code and code.startswith("__md_scope=")
+    inline = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(inline) == 1 and "sw-care" in inline[0]  # the first paint's, and no other
+    assert "__md_" not in html and "search_index" not in html
     root = site / ("en/" if path.startswith("en/") else "wuu/" if path.startswith("wuu/") else "")
     home = (root / "index.html").read_text(encoding="utf-8")
     first = re.search(r'href="[^"]*/(first\.[0-9a-f]{10}\.css)"', html).group(1)
