@@ -2,8 +2,9 @@
 
 MkDocs' INFO lines show only with `--verbose`; its warnings and errors always do, labelled
 in the editor's language. A build that takes more than a few seconds shows one progress
-line on a terminal, rewritten in place and cleared at the end; logs (not a terminal) get
-none of it.
+line on a terminal, rewritten in place and cleared at the end. A log (not a terminal) gets
+one plain line a minute instead, so a long build in CI or a script is not mistaken for a
+hung one (a 10,000-page build was stopped by hand for that).
 """
 
 from __future__ import annotations
@@ -70,12 +71,14 @@ def quiet_logging(lang: str, verbose: bool = False) -> None:
 
 
 class Progress:
-    """`正在生成网站（苏州话）… 已用 7 秒`, on a terminal, after `delay` seconds."""
+    """`正在生成网站（苏州话）… 已用 7 秒`, on a terminal after `delay` seconds, rewritten
+    every `every`; in a log, as a line of its own every `log_every` seconds."""
 
     def __init__(self, stream: IO[str], lang: str, plugin: Any = None, delay: float = 3.0,
-                 every: float = 1.0) -> None:
+                 every: float = 1.0, log_every: float = 60.0) -> None:
         self.stream, self.lang, self.plugin = stream, lang, plugin
-        self.delay, self.every = delay, every
+        self.delay, self.every, self.log_every = delay, every, log_every
+        self.terminal = False
         self.shown = 0  # width of the line on screen
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -91,11 +94,17 @@ class Progress:
 
     def __enter__(self) -> Progress:
         isatty = getattr(self.stream, "isatty", None)
-        if isatty is not None and isatty():
-            self._started = time.monotonic()
-            self._thread = threading.Thread(target=self._run, daemon=True)
-            self._thread.start()
+        self.terminal = bool(isatty is not None and isatty())
+        self._started = time.monotonic()
+        self._thread = threading.Thread(
+            target=self._run if self.terminal else self._log, daemon=True)
+        self._thread.start()
         return self
+
+    def _log(self) -> None:
+        while not self._stop.wait(self.log_every):
+            self.stream.write(self.text(time.monotonic() - self._started) + "\n")
+            self.stream.flush()
 
     def _run(self) -> None:
         if self._stop.wait(self.delay):

@@ -132,7 +132,7 @@ class Plugin:
     builds = [Build()]
 
 
-def test_a_long_build_shows_one_progress_line_on_a_terminal_only():
+def test_a_long_build_shows_one_progress_line_on_a_terminal_and_a_line_a_minute_in_a_log():
     screen = Terminal()
     with Progress(screen, "zh", Plugin(), delay=0.05, every=0.02):
         time.sleep(0.3)
@@ -143,7 +143,13 @@ def test_a_long_build_shows_one_progress_line_on_a_terminal_only():
     log = io.StringIO()
     with Progress(log, "zh", Plugin(), delay=0.05, every=0.02):
         time.sleep(0.2)
-    assert log.getvalue() == ""
+    assert log.getvalue() == ""  # a log gets a line a minute, not the terminal's line
+    slow = io.StringIO()
+    with Progress(slow, "zh", Plugin(), delay=0.05, every=0.02, log_every=0.1):
+        time.sleep(0.35)
+    lines = slow.getvalue().split("\n")
+    assert 2 <= len(lines) - 1 <= 4 and lines[-1] == "" and "\r" not in slow.getvalue()
+    assert all(line.startswith("正在生成网站（苏州话）… 已用 0 秒") for line in lines[:-1])
     quick = Terminal()
     with Progress(quick, "zh", Plugin(), delay=1.0):
         pass
