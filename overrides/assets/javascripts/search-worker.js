@@ -37,7 +37,11 @@ var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不�
 var EN_STOP = ("a an the and or of to in on at for with by from is are am was were be been do " +
   "does did can could should would will shall may might must i me my we our you your he " +
   "she it its they them their this that these those there here how what where when which " +
-  "who whom why if please tell need want get got have has had any some about into").split(" ");
+  "who whom why if please tell need want get got have has had any some about into " +
+  /* s-rank2: adverbs and indefinite pronouns that carry no topic (as 还 and 有人 do not):
+     "do i still need", "someone fainted" (from the SMART stop list) */
+  "still also just yet already now really someone somebody anyone anybody something " +
+  "anything everyone everybody").split(" ");
 var base = new URL("../../search/", self.location.href).href;
 var info = null, cache = {}, latest = 0, groups = [];
 
@@ -146,7 +150,9 @@ function understand(query) {
       synonymsOf(piece).concat(piece === word ? [] : synonymsOf(word)).forEach(function (a) {
         if (!alts.some(function (b) { return b.join() === a.join(); })) alts.push(a);
       });
-      units.push({ key: piece, weight: 1, alts: alts });
+      /* s-rank2: the word as typed ("guides") is looked up too, so pages holding it rank
+         above those holding only another form of its stem ("guide") */
+      units.push({ key: piece, weight: 1, alts: alts, typed: piece === word ? "" : piece });
       return;
     }
     if (piece.length === 1) {
@@ -257,6 +263,11 @@ function score(units, found) {
       });
     });
   });
+  units.forEach(function (unit) { // s-rank2: the pages holding an English word as typed
+    if (!unit.typed || !unit.asks) return;
+    unit.typedPages = {};
+    Object.keys(found[unit.typed] || {}).forEach(function (e) { unit.typedPages[Math.floor(e / stride)] = true; });
+  });
   Object.keys(pages).forEach(function (p) {
     var page = pages[p], full = true, literal = true, best = 0;
     units.forEach(function (unit, u) {
@@ -271,6 +282,8 @@ function score(units, found) {
       page.score += unit.weight * value;
       if (unit.weight >= 1 && unit.asks && !whole) full = false;
     });
+    /* s-rank2: an English word as typed, not only another form of its stem */
+    units.forEach(function (unit) { if (unit.typedPages && !unit.typedPages[p]) literal = false; });
     page.literal = full && literal; // the words as typed, not only their synonyms
     Object.keys(page.entries).forEach(function (e) {
       var entry = page.entries[e];
@@ -343,6 +356,8 @@ function search(query) {
   if (!units.length) return Promise.resolve({ items: [], suggest: [] });
   var terms = [];
   units.forEach(function (u) { u.alts.forEach(function (a) { a.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); }); });
+  /* s-rank2: an English word as typed shares its stem's shard: no extra file */
+  units.forEach(function (u) { if (u.typed && terms.indexOf(u.typed) < 0) terms.push(u.typed); });
   return Promise.all(terms.map(lookup)).then(function (hits) {
     var found = {};
     terms.forEach(function (t, i) { found[t] = hits[i]; });
