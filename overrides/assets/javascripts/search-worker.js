@@ -26,11 +26,13 @@ var WORD = "0-9a-z\u00c0-\u024f";
 var FULL_RESULTS = 10; // pages shown with their sections and matching sentence
 var MAX_RESULTS = 20;  // pages shown at all (past FULL_RESULTS by title)
 var TITLE = 2.5, HEADING = 1.5; // a term in the page's title, in a section's heading
+var TF_K = 1.2;       // s-rank2: BM25's k1, how fast more entries holding a unit stop counting
 var CLOSE = 0.2;       // partial results scoring under this share of the best are left out
 /* Question words and particles (Mandarin, Suzhou dialect): they weigh nothing. Longest
    first where one holds another. */
 var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不可以 要不要 有没有 会不会 哪能办 哪能 " +
   "哪哼办 哪哼 啥人 点啥 几化 阿好 阿会 阿够 谁 " + // s-questions: Suzhou question words, 谁
+  "多少 " + // s-rank2: Mandarin for 几化 ("电话多少": what is the number)
   "怎么 怎样 如何 什么 哪里 哪儿 哪些 请问 可以 需要 应该 我们 你们 他们 自家 一下 一些 " +
   "啥个 啥 阿是 阿要 阿有 吗 呢 啊 吧 呀 哦 嘛 么 的 了 地 得 我 你 他 她 要 会 想 " +
   "哉 个 伐 呃 咯 格 喔 嗯 还 和 与 或 在 是 有 就 都 也 很 太 非常 特别 老是 总是").split(" ");
@@ -177,11 +179,13 @@ function understand(query) {
       spans.push(c);
     });
     spans.forEach(function (c) {
-      units.push({ key: piece, weight: c.word.length - 1, alts: [termsOf(c.word)].concat(synonymsOf(c.word)) });
+      units.push({ key: piece, weight: c.word.length - 1, alts: [termsOf(c.word)].concat(synonymsOf(c.word)),
+                   span: [c.at, c.at + c.word.length] });
     });
     for (var i = 0; i + 1 < piece.length; i++) {
       if (taken[i] && taken[i + 1]) continue;
-      units.push({ key: piece, weight: taken[i] || taken[i + 1] ? 0.5 : 1, alts: [[piece.substr(i, 2)]] });
+      units.push({ key: piece, weight: taken[i] || taken[i + 1] ? 0.5 : 1, alts: [[piece.substr(i, 2)]],
+                   span: [i, i + 2] });
     }
   });
   return units;
@@ -229,17 +233,31 @@ function simplify(query, missing) {
 function score(units, found) {
   /* found: term -> {entry: 1 text, 2 title}. Per page: the units it holds (for each unit
      and alternative, its terms with their place), its entries' scores, and its score. */
-  var stride = info.stride, total = info.pages || 1, pages = {}, idf = {};
+  var stride = info.stride, total = info.pages || 1, pages = {}, dfs = {};
   Object.keys(found).forEach(function (term) {
     var seen = {}, df = 0;
     Object.keys(found[term]).forEach(function (e) {
       var p = Math.floor(e / stride);
       if (!seen[p]) { seen[p] = true; df++; }
     });
-    idf[term] = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    dfs[term] = df;
+  });
+  /* s-rank2: a unit's rarity is its meaning's, not its rarest synonym's: the page count of
+     its most common alternative (a word: its rarest pair), as Lucene's SynonymQuery does.
+     A rare synonym (a file name "hotlines.yml" for 电话) no longer outweighs the word typed. */
+  units.forEach(function (unit) {
+    var df = 0;
+    unit.alts.forEach(function (alt) {
+      var least = Infinity;
+      alt.forEach(function (t) { least = Math.min(least, dfs[t] || 0); });
+      df = Math.max(df, least);
+    });
+    unit.idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
   });
   function held(term) { return Object.keys(found[term]).length > 0; }
-  units.forEach(function (unit) { unit.asks = unit.alts.some(function (alt) { return alt.every(held); }); });
+  units.forEach(function (unit) {
+    unit.asks = unit.alts.slice(0, unit.alts.length - (unit.lone || 0)).some(function (alt) { return alt.every(held); });
+  });
   /* a pair the index lacks is a pair across two words, unless the index lacks every pair
      of the word typed: then the word itself is missing, and no page holds the query */
   units.forEach(function (unit) {
@@ -257,8 +275,10 @@ function score(units, found) {
           var mine = page.units[u] || (page.units[u] = {});
           var alts = mine[a] || (mine[a] = {});
           alts[term] = Math.max(alts[term] || 0, where * factor);
-          var e = page.entries[entry] || (page.entries[entry] = { units: {}, score: 0 });
-          e.units[u] = (e.units[u] || 0) + idf[term] * where * factor * unit.weight / alt.length;
+          var e = page.entries[entry] || (page.entries[entry] = { units: {}, alts: {}, score: 0 });
+          var ea = e.alts[u] || (e.alts[u] = {});  // s-rank2: the best alternative, not their sum
+          ea[a] = (ea[a] || 0) + unit.idf * where * factor * unit.weight / alt.length;
+          e.units[u] = Math.max(e.units[u] || 0, ea[a]);
         });
       });
     });
@@ -269,17 +289,23 @@ function score(units, found) {
     Object.keys(found[unit.typed] || {}).forEach(function (e) { unit.typedPages[Math.floor(e / stride)] = true; });
   });
   Object.keys(pages).forEach(function (p) {
-    var page = pages[p], full = true, literal = true, best = 0;
+    var page = pages[p], full = true, literal = true, best = 0, held = {};
+    /* s-rank2: in how many of the page's entries (its text, its sections) each unit is,
+       counted with BM25's saturation: a page about the query says it more than once */
+    Object.keys(page.entries).forEach(function (e) {
+      Object.keys(page.entries[e].units).forEach(function (u) { held[u] = (held[u] || 0) + 1; });
+    });
     units.forEach(function (unit, u) {
       var mine = page.units[u] || {}, value = 0, whole = false;
       unit.alts.forEach(function (alt, a) {
-        var terms = mine[a] || {}, sum = 0, n = 0, weight = 0;
-        alt.forEach(function (t) { weight += idf[t]; if (terms[t]) { sum += terms[t]; n++; } });
-        if (n === alt.length) whole = true;
+        var terms = mine[a] || {}, sum = 0, n = 0;
+        alt.forEach(function (t) { if (terms[t]) { sum += terms[t]; n++; } });
+        if (n === alt.length && a < unit.alts.length - (unit.lone || 0)) whole = true;
         if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
-        value = Math.max(value, (weight / alt.length) * (sum / alt.length));
+        value = Math.max(value, unit.idf * (sum / alt.length));
       });
-      page.score += unit.weight * value;
+      var tf = held[u] || 1;
+      page.score += unit.weight * value * (TF_K + 1) * tf / (TF_K + tf); // 1 when tf is 1
       if (unit.weight >= 1 && unit.asks && !whole) full = false;
     });
     /* s-rank2: an English word as typed, not only another form of its stem */
@@ -361,8 +387,36 @@ function search(query) {
   return Promise.all(terms.map(lookup)).then(function (hits) {
     var found = {};
     terms.forEach(function (t, i) { found[t] = hits[i]; });
-    return { units: units, terms: terms, found: found };
+    var more = orphans(units, found); // s-rank2
+    return Promise.all(more.map(lookup)).then(function (extra) {
+      more.forEach(function (t, i) { found[t] = extra[i]; terms.push(t); });
+      return { units: units, terms: terms, found: found };
+    });
   });
+}
+
+/* s-rank2: a pair the index lacks is a pair across two words (药找 in 买药找谁); a character
+   of it that no pair or synonym the index holds covers (找) then asks as itself, as a
+   one-character piece does: so 买药找谁 still asks for 找. The characters to look up. */
+function orphans(units, found) {
+  function held(alt) { return alt.every(function (t) { return Object.keys(found[t] || {}).length > 0; }); }
+  var covered = {}, asked = [];
+  units.forEach(function (unit) {
+    if (unit.span && unit.alts.some(held)) {
+      for (var k = unit.span[0]; k < unit.span[1]; k++) covered[unit.key + "\u0000" + k] = true;
+    }
+  });
+  units.forEach(function (unit) {
+    if (!unit.span || unit.alts.length !== 1 || unit.alts[0][0].length !== 2 || held(unit.alts[0])) return;
+    for (var k = unit.span[0]; k < unit.span[1]; k++) {
+      var c = unit.key[k];
+      if (covered[unit.key + "\u0000" + k] || STOP.indexOf(c) >= 0) continue;
+      unit.alts.push([c]);
+      unit.lone = (unit.lone || 0) + 1; // at the end of alts: they score, never make it whole
+      if (asked.indexOf(c) < 0 && !found[c]) asked.push(c);
+    }
+  });
+  return asked;
 }
 
 function answer(query, converted) {
