@@ -32,7 +32,7 @@ var CLOSE = 0.2;       // partial results scoring under this share of the best a
    first where one holds another. */
 var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不可以 要不要 有没有 会不会 哪能办 哪能 " +
   "哪哼办 哪哼 啥人 点啥 几化 阿好 阿会 阿够 谁 " + // s-questions: Suzhou question words, 谁
-  "多少 " + // s-rank2: Mandarin for 几化 ("电话多少": what is the number)
+  "多少 没有 自己 " + // s-rank2: 多少 is Mandarin for 几化; 没有 and 自己 (HIT's stop list) carry no topic
   "怎么 怎样 如何 什么 哪里 哪儿 哪些 请问 可以 需要 应该 我们 你们 他们 自家 一下 一些 " +
   "啥个 啥 阿是 阿要 阿有 吗 呢 啊 吧 呀 哦 嘛 么 的 了 地 得 我 你 他 她 要 会 想 " +
   "哉 个 伐 呃 咯 格 喔 嗯 还 和 与 或 在 是 有 就 都 也 很 太 非常 特别 老是 总是").split(" ");
@@ -289,25 +289,28 @@ function score(units, found) {
     Object.keys(found[unit.typed] || {}).forEach(function (e) { unit.typedPages[Math.floor(e / stride)] = true; });
   });
   Object.keys(pages).forEach(function (p) {
-    var page = pages[p], full = true, literal = true, best = 0, held = {};
+    var page = pages[p], full = true, literal = true, best = 0, held = {}, cover = 0;
     /* s-rank2: in how many of the page's entries (its text, its sections) each unit is,
        counted with BM25's saturation: a page about the query says it more than once */
     Object.keys(page.entries).forEach(function (e) {
       Object.keys(page.entries[e].units).forEach(function (u) { held[u] = (held[u] || 0) + 1; });
     });
     units.forEach(function (unit, u) {
-      var mine = page.units[u] || {}, value = 0, whole = false;
+      var mine = page.units[u] || {}, value = 0, whole = false, holds = false;
       unit.alts.forEach(function (alt, a) {
         var terms = mine[a] || {}, sum = 0, n = 0;
         alt.forEach(function (t) { if (terms[t]) { sum += terms[t]; n++; } });
         if (n === alt.length && a < unit.alts.length - (unit.lone || 0)) whole = true;
+        if (n === alt.length) holds = true;
         if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
         value = Math.max(value, unit.idf * (sum / alt.length));
       });
       var tf = held[u] || 1;
       page.score += unit.weight * value * (TF_K + 1) * tf / (TF_K + tf); // 1 when tf is 1
       if (unit.weight >= 1 && unit.asks && !whole) full = false;
+      if (unit.asks && holds) cover += unit.weight;
     });
+    page.cover = cover; // s-rank2: how much of the query it holds, the small words too
     /* s-rank2: an English word as typed, not only another form of its stem */
     units.forEach(function (unit) { if (unit.typedPages && !unit.typedPages[p]) literal = false; });
     page.literal = full && literal; // the words as typed, not only their synonyms
@@ -439,12 +442,29 @@ function answer(query, converted) {
   });
 }
 
+/* s-rank2: stations publish their own copies of a guide under its title. Among the pages
+   shown in full, a page whose title an earlier one already has goes after the others of its
+   tier (whole query / as typed), so the first results show different guides, as search
+   engines fold near-duplicates; the copies stay in the list. Returns the new order. */
+function unrepeated(shown, details, pages) {
+  var seen = {}, repeat = shown.map(function (p, i) {
+    var title = details[i][0][1], again = !!seen[title];
+    seen[title] = true;
+    return again;
+  });
+  function tier(i) { var page = pages[shown[i]]; return [page.full, page.cover, page.literal]; }
+  return shown.map(function (p, i) { return i; }).sort(function (a, b) {
+    var x = tier(a), y = tier(b);
+    return (y[0] - x[0]) || (y[1] - x[1]) || (y[2] - x[2]) || (repeat[a] - repeat[b]) || a - b;
+  });
+}
+
 function rank(asked) {
   var units = asked.units, pages = score(units, asked.found);
   var ids = Object.keys(pages).map(Number), exact = 0, top = 0;
   ids.sort(function (a, b) {
-    return (pages[b].full - pages[a].full) || (pages[b].literal - pages[a].literal) ||
-      (pages[b].score - pages[a].score) || a - b;
+    return (pages[b].full - pages[a].full) || (pages[b].cover - pages[a].cover) ||
+      (pages[b].literal - pages[a].literal) || (pages[b].score - pages[a].score) || a - b;
   });
   ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
   ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
@@ -459,6 +479,9 @@ function rank(asked) {
     var lists = {}, stride = info.stride;
     names.forEach(function (n, i) { lists[n] = loaded[i]; });
     var details = loaded.slice(names.length);
+    var order = unrepeated(ids.slice(0, details.length), details, pages);
+    ids = order.map(function (i) { return ids[i]; }).concat(ids.slice(details.length));
+    details = order.map(function (i) { return details[i]; });
     var keys = [];
     units.forEach(function (u) { if (keys.indexOf(u.key) < 0) keys.push(u.key); });
     var items = ids.map(function (p, rank) {
