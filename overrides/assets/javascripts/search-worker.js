@@ -411,6 +411,8 @@ function orphans(units, found) {
   });
   units.forEach(function (unit) {
     if (!unit.span || unit.alts.length !== 1 || unit.alts[0][0].length !== 2 || held(unit.alts[0])) return;
+    /* the rest of the word typed is in the index (else the word itself is missing) */
+    if (!units.some(function (o) { return o !== unit && o.key === unit.key && o.alts.some(held); })) return;
     for (var k = unit.span[0]; k < unit.span[1]; k++) {
       var c = unit.key[k];
       if (covered[unit.key + "\u0000" + k] || STOP.indexOf(c) >= 0) continue;
