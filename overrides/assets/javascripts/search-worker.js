@@ -32,7 +32,7 @@ var CLOSE = 0.2;       // partial results scoring under this share of the best a
    first where one holds another. */
 var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不可以 要不要 有没有 会不会 哪能办 哪能 " +
   "哪哼办 哪哼 啥人 点啥 几化 阿好 阿会 阿够 谁 " + // s-questions: Suzhou question words, 谁
-  "多少 没有 自己 " + // s-rank2: 多少 is Mandarin for 几化; 没有 and 自己 (HIT's stop list) carry no topic
+  "多少 没有 自己 能 " + // s-rank2: 多少 is Mandarin for 几化; 没有, 自己 (HIT's stop list) and 能 (as 会) carry no topic
   "怎么 怎样 如何 什么 哪里 哪儿 哪些 请问 可以 需要 应该 我们 你们 他们 自家 一下 一些 " +
   "啥个 啥 阿是 阿要 阿有 吗 呢 啊 吧 呀 哦 嘛 么 的 了 地 得 我 你 他 她 要 会 想 " +
   "哉 个 伐 呃 咯 格 喔 嗯 还 和 与 或 在 是 有 就 都 也 很 太 非常 特别 老是 总是").split(" ");
@@ -43,7 +43,7 @@ var EN_STOP = ("a an the and or of to in on at for with by from is are am was we
   /* s-rank2: adverbs and indefinite pronouns that carry no topic (as 还 and 有人 do not):
      "do i still need", "someone fainted" (from the SMART stop list) */
   "still also just yet already now really someone somebody anyone anybody something " +
-  "anything everyone everybody").split(" ");
+  "anything everyone everybody while during because").split(" ");
 var base = new URL("../../search/", self.location.href).href;
 var info = null, cache = {}, latest = 0, groups = [];
 
