@@ -341,7 +341,7 @@ def generate(out_dir: Path, pages: int, seed: int, copies: bool = False) -> int:
         if guide.image:
             (folder / "figure.png").write_bytes(png(rng))
         for lang in guide.langs:
-            text = Text(rng, mine[lang], lang)
+            text = (CopyText if guide.folder in own else Text)(rng, mine[lang], lang)
             (folder / f"{lang}.md").write_text(
                 front(guide, lang, text) + body(guide, text, ids, mine, targets),
                 encoding="utf-8")
@@ -354,6 +354,29 @@ def generate(out_dir: Path, pages: int, seed: int, copies: bool = False) -> int:
 # guides, so a page answers several questions at once and no page is "the right guide" but
 # the real one; a station's copy is made from one guide's own sentences, sections and title,
 # so a reader who gets a station's copy of the testing guide got the testing guide.
+
+
+class CopyText(Text):
+    """A station's copy says each of its guide's sentences and items at most once, as
+    written (a copy drops and reorders, it does not repeat), until they run out."""
+
+    def __init__(self, rng: random.Random, pool: Pool, lang: str) -> None:
+        super().__init__(rng, pool, lang)
+        self.decks: dict[str, list[str]] = {}
+
+    def draw(self, name: str) -> str:
+        deck = self.decks.get(name)
+        if not deck:
+            deck = self.decks[name] = list(getattr(self.pool, name))
+            self.rng.shuffle(deck)
+        return deck.pop()
+
+    def sentence(self) -> str:
+        return self.draw("sentences")
+
+    def item(self) -> str:
+        text = self.draw("items") if self.rng.random() < 0.7 else self.sentence()
+        return text[0].upper() + text[1:].rstrip(";") if self.lang == "en" else text
 
 
 def real_guides() -> dict[str, tuple[str, dict[str, str], dict[str, str]]]:
