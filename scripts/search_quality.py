@@ -210,10 +210,17 @@ The questions of `tests/search_questions.yml` (residents, many elderly, voluntee
 staff, as they would type them on a phone: questions, fragments, everyday typos, colloquial
 and dialect words), each with the guide that answers it; asked of the real worker
 (`overrides/assets/javascripts/search-worker.js`) under Node by `tests/search_query.js` on a
-site `guides build` made. A hit: that guide among the first three pages listed. At scale:
-the `scripts/corpus.py` project (its sentences sampled from the real guides) with the
-repository's `content/` copied over it, so the real guides must be found among thousands of
-pages made of their own sentences."""
+site `guides build` made. A hit: that guide among the first three pages listed. At scale
+(`--corpus copies`, the default): the city of issue 13, every station publishing its own
+copies of the guides. `scripts/corpus.py --copies` makes each synthetic page a station's
+copy of one published real guide (its kind, title, summary and headings, its own sentences
+drawn at most once each, in the guide's languages) and records which
+(`corpus-sources.json`); the repository's `content/` is copied over it. A station's copy of
+the right guide counts as the right guide (the reader got that guide); the last column
+counts only the real guide's own page. With ~90 copies of each guide a language, a hit
+needs the right guide's copies to outrank every other guide's: close to ranking the right
+guide first on the real site. `--corpus mixed` is the earlier measure (pages mixing
+sentences of all guides, no page but the real one counting)."""
 
 
 if __name__ == "__main__":
