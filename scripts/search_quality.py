@@ -171,12 +171,16 @@ def main() -> None:
                 project = scale_project(keep or Path(tmp), args.pages, args.seed, copies)
                 projects.append((name, project, (keep or Path(tmp)) / "site"))
         for name, project, site in projects:
+            built = site.parent / "built-seconds.txt"  # a kept site's build time
             if site.is_dir():
                 files = len(list((project / "content").glob("*/*.md")))
-                seconds, files = float("nan"), f"{files:,} Markdown files, built before"
+                seconds = float(built.read_text()) if built.is_file() else float("nan")
+                files = f"{files:,} Markdown files, kept from an earlier run"
             else:
                 print(f"[{name}] guides build", flush=True)
                 seconds, files = build(project, site)
+                if args.keep and project != ROOT:
+                    built.write_text(f"{seconds:.0f}\n")
             print(f"[{name}] asking the questions", flush=True)
             sources_file = project / "corpus-sources.json"
             sources = json.loads(sources_file.read_text(encoding="utf-8")) \
