@@ -16,6 +16,9 @@
    unit come first (those holding the words as typed before those holding only
    synonyms); when none does, the closest ones, with a notice. A pair the index
    does not hold at all (a pair across two words, 酸结 in 核酸结果) asks nothing.
+   s-rank2: among pages holding every unit, those holding more of the query (its small
+   words too) come first, then those holding the words as typed (an English word as typed
+   before other forms of its stem), then by score; tests/test_search_ranking.py has the rules.
 
    Tokenising and sharding must match guides/search_shards.py exactly. */
 "use strict";
