@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 from pathlib import Path
 
 FETCH_TIMEOUT_MS = 6000
@@ -41,6 +42,7 @@ const ASSETS = __ASSETS__;        // theme files, cached on install
 const OTHER_ROOTS = __OTHER__;    // other languages' sites below this scope: not ours
 const TIMEOUT = __TIMEOUT__;
 const DIGESTS = __DIGESTS__;      // file -> SHA-256 (base64) of the bytes the build wrote
+const SHORT = __SHORT__;          // the shortest digest accepted (search files' lists)
 const CACHE = "shouwang:" + new URL(self.registration.scope).pathname;
 const SHARD = /^(search\/[0-9a-f]{10}\/)(.+)$/;
 const SHARED = __SHARED__;        // pages' share/share.json (issue 14), fetched by "fill"
@@ -95,13 +97,19 @@ async function expected(path, cache) {
   const shard = SHARD.exec(path);
   if (!shard || shard[2] === "digests.json") return null;
   const top = await listing(shard[1] + "digests.json", cache);
-  if (!top || !own(top, "buckets") || !(top.count > 0)) return null;
-  if (shard[2].startsWith("digests/")) {
-    return own(top.buckets, shard[2]) ? top.buckets[shard[2]] : null;
-  }
+  if (!top || !Array.isArray(top.buckets) || top.count !== top.buckets.length ||
+      !(top.count > 0)) return null;
+  const index = /^digests\/(\d+)\.json$/.exec(shard[2]);
+  if (index) return Number(index[1]) < top.count ? top.buckets[Number(index[1])] : null;
   const bucket = await listing(`${shard[1]}digests/${bucketOf(shard[2], top.count)}.json`,
                                cache);
   return own(bucket, shard[2]) ? bucket[shard[2]] : null;
+}
+// A search file's digest is cut to its first SHORT characters (96 bits: still beyond
+// any forgery), so a first search's lists of digests stay small.
+function same(digest, want) {
+  return typeof want === "string" && want.length >= SHORT &&
+    digest.slice(0, want.length) === want;
 }
 // A file named by its content: the cached copy only if its bytes are the build's (any
 // other copy is deleted), else the network's answer, cached when its bytes are the
@@ -112,11 +120,13 @@ async function verified(path, cache) {
   const url = new URL(path, self.registration.scope).href;
   const hit = await cache.match(url);
   if (hit) {
-    if (await sha256(hit) === want) return hit;
+    if (same(await sha256(hit), want)) return hit;
     await cache.delete(url);
   }
   const response = await fetch(url);
-  if (response.ok && await sha256(response) === want) await cache.put(url, response.clone());
+  if (response.ok && same(await sha256(response), want)) {
+    await cache.put(url, response.clone());
+  }
   return response;
 }
 async function store(path, response) {
@@ -240,6 +250,7 @@ def service_worker(version: str, pages: dict[str, str], assets: list[str],
                         ("__TIMEOUT__", FETCH_TIMEOUT_MS),
                         ("__LITE__", dict(sorted((lite or {}).items()))),
                         ("__DIGESTS__", dict(sorted((digests or {}).items()))),
+                        ("__SHORT__", SHORT),
                         ("__SHARED__", sorted(shared or []))):
         text = text.replace(name, json.dumps(value, ensure_ascii=False))
     return text
@@ -271,7 +282,20 @@ def digests(site_dir: Path, extra: list[str]) -> dict[str, str]:
     return found
 
 
-BUCKET_FILES = 64  # search files per bucket of digests
+SHORT = 16  # base64 characters kept of a search file's digest: 96 of SHA-256's 256 bits
+
+
+def short_sha256(path: Path) -> str:
+    """A search file's digest in its version's lists (`SHORT`)."""
+    return sha256(path)[:SHORT]
+
+
+def bucket_count(files: int) -> int:
+    """How many buckets of digests for `files` search files. A first search fetches the
+    top list (about 14 bytes compressed per bucket) and one bucket for each of the ~20-50
+    files it reads (about 22 bytes per digest in it): sqrt(files * 64) keeps the sum
+    near its least (measured in BENCHMARKS.md, "Scale")."""
+    return max(1, round(math.sqrt(files * 64)))
 
 
 def bucket_of(name: str, count: int) -> int:
@@ -285,24 +309,24 @@ def bucket_of(name: str, count: int) -> int:
 
 
 def write_search_digests(folder: Path) -> Path:
-    """The digests of a search version's files, for the worker: `digests.json` lists small
-    bucket files (`digests/<n>.json`), each listing about 64 files. The search files are
-    many (one per page), so a reader's first search fetches the list and one bucket (a few
-    kilobytes), not the digest of every page."""
-    files = {path.relative_to(folder).as_posix(): sha256(path)
+    """The digests of a search version's files, for the worker: `digests.json` lists the
+    digests of small bucket files (`digests/<n>.json`, in order), each listing a few
+    files' digests. The search files are many (one per page), so a reader's first search
+    fetches the list and one small bucket per file, not the digest of every file."""
+    files = {path.relative_to(folder).as_posix(): short_sha256(path)
              for path in sorted(folder.rglob("*"))
              if path.is_file() and path.suffix != ".gz"
              and path.relative_to(folder).parts[0] not in ("digests", "digests.json")}
-    count = max(1, -(-len(files) // BUCKET_FILES))
+    count = bucket_count(len(files))
     buckets: list[dict[str, str]] = [{} for _ in range(count)]
     for name, digest in files.items():
         buckets[bucket_of(name, count)][name] = digest
     (folder / "digests").mkdir(exist_ok=True)
-    top: dict[str, str] = {}
+    top: list[str] = []
     for index, bucket in enumerate(buckets):
         path = folder / "digests" / f"{index}.json"
         path.write_text(json.dumps(bucket, separators=(",", ":")), encoding="utf-8")
-        top[f"digests/{index}.json"] = sha256(path)
+        top.append(short_sha256(path))
     listing = folder / "digests.json"
     listing.write_text(json.dumps({"count": count, "buckets": top}, separators=(",", ":")),
                        encoding="utf-8")

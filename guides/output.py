@@ -16,9 +16,12 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webma
 THEME_COLOR = "#1a237e"
 # light (issue 17): pages load site.<hash>.css (Material's rules they use, and ours) in place
 # of Material's main.<hash>.min.css and our shouwang.<hash>.css.
-PAGE_ASSETS = ("assets/stylesheets/site.*.css",
+# light2 (issue 17): their first-screen rules in first.<hash>.css, the favicon as
+# favicon.<hash>.png, what must run before the bundle (guides/lighten.py).
+PAGE_ASSETS = ("assets/stylesheets/site.*.css", "assets/stylesheets/first.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
-               "assets/images/favicon.png")
+               "assets/javascripts/before-bundle.*.js",
+               "assets/images/favicon.png", "assets/images/favicon.*.png")
 # w-text (issue 14): what the Share panel loads when it opens (cached on install).
 SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.css",
                 "assets/javascripts/share-strings.json")

@@ -5,7 +5,9 @@ Material's search sends the whole index to the browser before the first result (
 compressed for 1,000 Mandarin pages). This module turns the index Material's search
 plugin wrote into, under `search/<version>/`:
 
-- `<k>.json`: shard k of the inverted index (term -> entries, a bit for "in a title");
+- `<k>.json`: shard k of the inverted index (term -> entries, a bit for "in a title"; a
+  common term -> the name of its own file, `w/<hash>.json`, fetched only for a query
+  asking it);
 - `p/<k>.json`: the page list, PAGES_PER_FILE pages a file (address, title), fetched only
   for the results shown by title (an entry's number tells its page: `page * STRIDE +
   section`);
@@ -22,10 +24,14 @@ Material's search UI, so the UI stays Material's.
 
 Terms: Chinese text is indexed by character pairs (bigrams), so a word is found anywhere
 inside a sentence whatever a word segmenter would have made of it (核酸检测 holds 检测),
-in Mandarin and in dialect alike; a character that ends a run of Chinese text is also
-indexed alone, so one-character queries work. Other text is indexed by words, matched by
-prefix. The worker must tokenise and shard exactly as this module does: keep the two in
-step (tests/test_search_shards.py runs both).
+in Mandarin and in dialect alike; every character is also indexed alone, so a
+one-character query reads one list. Other text is indexed by words, matched by prefix.
+
+Which shard: a Chinese term's own hash (a query fetches the lists of its own pairs and
+little else: keyed by first character, the shard of 人家 carried every pair starting with
+人, 70 KB at 10,000 pages); a word's first two letters (a prefix query reads every word
+starting with them). The worker must tokenise and shard exactly as this module does:
+keep the two in step (tests/test_search_shards.py runs both).
 """
 
 from __future__ import annotations
@@ -45,10 +51,11 @@ from guides import search_t2s
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{HAN}]+|[0-9a-z\u00c0-\u024f]+")
 TAG = re.compile(r"<[^>]*>")
-ENTRIES_PER_SHARD = 1500  # about 3-4 KB compressed a shard
+ENTRIES_PER_SHARD = 400  # about 0.5 KB compressed a shard, besides the query's own terms
+OWN_FILE = 512  # a term in more entries than this gets a file of its own (w/<hash>.json)
 MAX_SHARDS = 4096
 STRIDE = 64  # entry numbers per page: a page's 64th section and those after it share one
-PAGES_PER_FILE = 16  # pages per file of the page list (under 1 KB compressed)
+PAGES_PER_FILE = 4  # pages per file of the page list (about 0.2 KB compressed)
 
 
 def normalise(text: str) -> str:
@@ -63,23 +70,23 @@ def is_han(char: str) -> bool:
 
 
 def terms(text: str) -> set[str]:
-    """Index terms of already normalised text: Chinese bigrams plus run-final characters,
+    """Index terms of already normalised text: Chinese bigrams and single characters,
     and whole words of other scripts."""
     found: set[str] = set()
     for token in TOKEN.findall(text):
         if is_han(token[0]):
             found.update(token[i:i + 2] for i in range(len(token) - 1))
-            found.add(token[-1])
+            found.update(token)
         else:
             found.add(token)
     return found
 
 
 def shard_key(term: str) -> str:
-    """Terms that one query needs together share a shard: a Chinese term is found by its
-    first character (a one-character query reads every pair starting with it), a word by
-    its first two letters (a prefix query reads every word starting with them)."""
-    return term[0] if is_han(term[0]) else term[:2]
+    """A Chinese term (a pair or one character) is looked up exactly: its own key, so its
+    shard holds it and a few unrelated terms; a word by its first two letters (a prefix
+    query reads every word starting with them)."""
+    return term if is_han(term[0]) else term[:2]
 
 
 def fnv1a(text: str) -> int:
@@ -160,15 +167,25 @@ def build(index: dict, synonyms: list[list[str]] | None = None,
                 else:
                     values.append(value)
             entries += 1
-    total = sum(len(p) for p in postings.values())
+    # A common term (核酸 in 8,000 entries at 10,000 pages) in a shard would be sent with
+    # every query that asks another term of that shard: it gets a file of its own, named in
+    # its shard, and the shards keep only the rare terms, a few hundred entries each.
+    total = sum(len(p) for p in postings.values() if len(p) <= OWN_FILE)
     count = 1
     while count < MAX_SHARDS and total / count > ENTRIES_PER_SHARD:
         count *= 2
-    shards: list[dict[str, list[int]]] = [{} for _ in range(count)]
+    shards: list[dict[str, list[int] | str]] = [{} for _ in range(count)]
+    own: dict[str, dict[str, list[int]]] = {}
     for term, values in postings.items():
         deltas = [values[0]] + [b - a for a, b in pairwise(values)]
-        shards[fnv1a(shard_key(term)) % count][term] = deltas
-    files: dict[str, str] = {}
+        shard = shards[fnv1a(shard_key(term)) % count]
+        if len(values) > OWN_FILE:
+            name = f"w/{fnv1a(term):08x}.json"  # two terms of one hash share the file
+            own.setdefault(name, {})[term] = deltas
+            shard[term] = name
+        else:
+            shard[term] = deltas
+    files: dict[str, str] = {name: dump(lists) for name, lists in own.items()}
     for start in range(0, len(pages), PAGES_PER_FILE):
         files[f"p/{start // PAGES_PER_FILE}.json"] = dump(
             [[p.location, plain(p.title)] for p in pages[start:start + PAGES_PER_FILE]])

@@ -1,5 +1,5 @@
 """Lighter full pages (issue 17): Material's stylesheet cut to the rules the site uses
-(guides/cssreduce.py), each page's first-screen rules inline, the full stylesheet and
+(guides/cssreduce.py), the first screen's rules in a small cached file, the full stylesheet and
 Material's bundle off the rendering path (guides/lighten.py, shouwang.js).
 
 The pages must look as they did: every kind of page, in normal and care mode, is
@@ -110,14 +110,55 @@ def test_pages_load_the_reduced_stylesheet_and_no_bundle(site: Path):
         assert "main." not in re.sub(r"<main[ >]", "", text).replace("md-main", ""), page
         assert re.search(r'<link rel="stylesheet" href="[^"]*site\.[0-9a-f]{10}\.css">\n'
                          r"</body>", text), page
-        style = re.search(r"<style>(.*?)</style>", text, re.S)
-        assert style and ".md-header" in style.group(1), page
+        head = text.split("</head>", 1)[0]
+        assert re.search(r'<link rel="stylesheet" href="[^"]*/(first\.[0-9a-f]{10}\.css)">',
+                         head), page
+        assert "<style" not in text, page  # the first screen's rules are a cached file now
+        assert re.search(r'<link rel="icon" href="[^"]*/favicon\.[0-9a-f]{10}\.png">', head), page
         assert f'content="{csp.policy(text)}"' in text, page
         if 'class="sw-toolbar' in text:  # our pages: the bundle waits for the reader
             assert not re.search(r'<script src="[^"]*bundle\.', text), page
             assert re.search(r'data-sw-bundle="[^"]*bundle\.[0-9a-f]{8}\.min\.js"', text), page
     worker = (site / "sw.js").read_text(encoding="utf-8")
     assert f'"assets/stylesheets/{sheets[0].name}"' in worker
+    first = next(site.glob("assets/stylesheets/first.*.css"))
+    rules = first.read_text(encoding="utf-8")
+    assert ".md-header{" in rules and ".md-typeset h1" in rules
+    assert len(rules) < sheets[0].stat().st_size / 3  # the first screen's rules only
+    assert f'"assets/stylesheets/{first.name}"' in worker  # cached on install, for offline
+    assert re.search(r'"assets/images/favicon\.[0-9a-f]{10}\.png"', worker)
+
+
+@pytest.mark.parametrize("path", ["testing-guide/", "volunteer-tips/", "hotlines/",
+                                  "en/testing-guide/", "wuu/"])
+def test_the_next_page_costs_its_html_only(site: Path, path: str):
+    """Everything a page loads besides its HTML is named by its content (cached for good:
+    deploy/nginx.conf and the S3 publish mark it immutable), so the next page of a visit
+    downloads its HTML and nothing else. The shared first-screen rules are the same file
+    on every page of a language."""
+    from guides.publishing.manifest import HASHED
+
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<link rel="(?:stylesheet|icon)" href="([^"]+)"', html) + \
+        re.findall(r'<script src="([^"]+)"', html)
+    assert len(loaded) == 4, loaded  # first-screen rules, favicon, full stylesheet, our script
+    for href in loaded:
+        assert HASHED.search(href), href
+        assert (site / path / href).resolve().is_file(), href
+    # what runs with Material's bundle on the first touch: named by content too
+    hook = re.search(r'data-sw-hook="([^"]+)"', html).group(1)
+    later = [hook, re.search(r'data-sw-bundle="([^"]+)"', html).group(1)]
+    assert all(HASHED.search(href) and (site / path / href).resolve().is_file()
+               for href in later), later
+    code = (site / path / hook).resolve().read_text(encoding="utf-8")
+    assert "function Lazy" in code and code.startswith("__md_scope=")
+    inline = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(inline) == 1 and "sw-care" in inline[0]  # the first paint's, and no other
+    assert "__md_" not in html and "search_index" not in html
+    root = site / ("en/" if path.startswith("en/") else "wuu/" if path.startswith("wuu/") else "")
+    home = (root / "index.html").read_text(encoding="utf-8")
+    first = re.search(r'href="[^"]*/(first\.[0-9a-f]{10}\.css)"', html).group(1)
+    assert first in home
 
 
 # -- before and after, in Chromium ------------------------------------------------------------
@@ -199,13 +240,14 @@ def test_a_reduction_that_drops_what_a_page_uses_is_caught(browser, site, tmp_pa
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
     sheet = next(broken.glob("assets/stylesheets/site.*.css"))
-    page = broken / "testing-guide/index.html"
     gz = Path(f"{sheet}.gz")
     gz.unlink(missing_ok=True)
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(".md-header{", ".gone{"),
                      encoding="utf-8")
-    html = page.read_text(encoding="utf-8")
-    page.write_text(re.sub(r"<style>.*?</style>", "", html, flags=re.S), encoding="utf-8")
+    first = next(broken.glob("assets/stylesheets/first.*.css"))
+    Path(f"{first}.gz").unlink(missing_ok=True)
+    first.write_text(first.read_text(encoding="utf-8").replace(".md-header{", ".gone{"),
+                     encoding="utf-8")
     with serving(site) as good_url, serving(broken) as broken_url:
         good = shoot(browser, good_url + "testing-guide/", False)
         bad = shoot(browser, broken_url + "testing-guide/", False)
@@ -269,3 +311,24 @@ def test_first_load_budget(site: Path, path: str):
                for f in files)
     assert len(files) <= 6 and size <= 45_000, (len(files), size)
     assert not any("bundle." in str(f) for f in files)
+
+
+def test_material_config_is_compacted_and_idle_scripts_go():
+    """Material's page configuration keeps its meaning in fewer bytes (and cannot close its
+    script element); its palette and tabs scripts go only where they could do nothing."""
+    config = ('<script id="__config" type="application/json">{"base": "..", "tags": null, '
+              '"translations": {"x": "\\u5df2 \\u003c/script\\u003e \\u0026"}}</script>')
+    palette = '<script>var palette=__md_get("__palette");if(palette){}</script>\n'
+    tabbed = ('<script>var target=document.getElementById(location.hash.slice(1));target&&'
+              'target.name&&(target.checked=target.name.startsWith("__tabbed_"))</script>\n')
+    page = (f'<head><link rel="stylesheet" href="assets/stylesheets/main.0123abcd.min.css">'
+            f'{palette}{tabbed}</head><body>{config}</body>')
+    html = lighten.lighten_page(page, "first.0123456789.css", "site.0123456789.css", "a.css",
+                                "a.js")
+    assert ('{"base":"..","translations":{"x":"已 \\u003c/script\\u003e \\u0026"}}</script>'
+            in html)
+    assert "__palette" not in html and "__tabbed_" not in html
+    kept = lighten.lighten_page(page.replace("<body>", '<body><form data-md-component="palette">'
+                                             '<input id="__tabbed_1_1"></form>'),
+                                "first.0123456789.css", "site.0123456789.css", "a.css", "a.js")
+    assert palette.strip() in kept and tabbed.strip() in kept

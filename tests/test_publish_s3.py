@@ -99,7 +99,12 @@ def test_the_immutable_pattern_is_the_one_nginx_uses():
     paths = ["assets/javascripts/bundle.a5f9d56c.min.js", "assets/stylesheets/main.57a0d79d.min.css",
              "en/assets/javascripts/shouwang.782068086f.js", "search/9faadee44d/d/3.json",
              "assets/javascripts/search-worker.js", "search/search_index.json", "sw.js",
-             "testing-guide/index.html", "assets/images/icon-192.png", "wuu/search/12/x.json"]
+             "testing-guide/index.html", "assets/images/icon-192.png", "wuu/search/12/x.json",
+             # light2: the favicon's content-named copy, and not an editor's dated picture
+             "assets/images/favicon.be54bd62b5.png", "en/assets/images/favicon.be54bd62b5.png",
+             "testing-guide/notice.20221201.png", "assets/images/favicon.png"]
+    assert manifest.kind("en/assets/images/favicon.be54bd62b5.png") == "hashed-asset"
+    assert manifest.kind("testing-guide/notice.20221201.png") != "hashed-asset"
     for rel in paths:
         assert bool(re.search(pattern, "/" + rel)) == (manifest.kind(rel) == "hashed-asset"), rel
 

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import threading
 from pathlib import Path
 
-from searching import answers, ask, found_pages, indexed, stub
+from searching import RUNNER, answers, ask, found_pages, indexed, stub
 
 from guides import search_shards
 from guides.search_shards import build, fnv1a, normalise, pages_of, terms
@@ -25,11 +28,12 @@ def write_index(site: Path, docs: list[dict], synonyms: list[list[str]] | None =
     return site
 
 
-def test_chinese_is_indexed_by_pairs_and_run_ends():
-    assert terms(normalise("做核酸检测。")) == {"做核", "核酸", "酸检", "检测", "测"}
+def test_chinese_is_indexed_by_pairs_and_single_characters():
+    assert terms(normalise("做核酸检测。")) == {"做核", "核酸", "酸检", "检测",
+                                            "做", "核", "酸", "检", "测"}
     assert terms(normalise("<p>Volunteers&amp;Ｔｅｓｔｓ 12345</p>")) == \
         {"volunteers", "tests", "12345"}
-    assert terms(normalise("核\u200b酸")) == {"核酸", "酸"}  # jieba's separators are ignored
+    assert terms(normalise("核\u200b酸")) == {"核酸", "核", "酸"}  # jieba's separators are ignored
 
 
 def test_hash_is_the_same_as_the_workers():
@@ -209,7 +213,7 @@ def test_the_page_list_is_split_and_an_entry_names_its_page(tmp_path):
     folder = site / "search" / info["version"]
     assert not (folder / "pages.json").exists()
     assert sorted(p.name for p in (folder / "p").glob("*.json")) == \
-        sorted(f"{k}.json" for k in range(7))  # 16 pages a file
+        sorted(f"{k}.json" for k in range(25))  # 4 pages a file
     assert [row[0] for row in indexed(site)] == [f"p{i}/" for i in range(100)]
     assert ask(site, "核酸")["核酸"][0][0]["location"] == "p77/"
 
@@ -243,3 +247,71 @@ def test_first_pages_have_sections_and_the_rest_titles(tmp_path):
 
 def test_no_index_no_files(tmp_path):
     assert search_shards.write(tmp_path) == 0
+
+
+# s-scale: what a query fetches (issue 13's 10,000-page target)
+
+def fetched(site: Path, query: str) -> list[str]:
+    """The files the real worker fetched for one query (nothing cached), under search/."""
+    runner = RUNNER.read_text(encoding="utf-8").replace(
+        "  fetch: async (url) => {\n",
+        "  fetch: async (url) => {\n    process.stderr.write('GET ' + url + '\\n');\n")
+    assert "GET " in runner, "tests/search_query.js changed: its fetch is not found"
+    copy = RUNNER.with_name(f"_fetched_{os.getpid()}_{threading.get_ident()}.js")
+    copy.write_text(runner, encoding="utf-8")  # beside the original: it finds the worker
+    try:
+        done = subprocess.run(["node", str(copy), str(site), query], capture_output=True,
+                              text=True, timeout=120)
+    finally:
+        copy.unlink()
+    assert done.returncode == 0, done.stderr
+    return [line.split("/search/", 1)[1] for line in done.stderr.splitlines()
+            if line.startswith("GET ")]
+
+
+def test_a_pair_fetches_its_own_list_not_every_pair_of_its_first_character(tmp_path,
+                                                                           monkeypatch):
+    """核酸 in every page and 核对, 核查, 核心 ... too: keyed by its first character, the
+    shard of 核酸 carried them all. Now the query reads its own list, and 核 alone (every
+    page holding the character) one list too. (Many shards, as at a city's scale, so that
+    no other 核 pair shares 核酸's shard by chance of the hash.)"""
+    monkeypatch.setattr(search_shards, "ENTRIES_PER_SHARD", 1)
+    monkeypatch.setattr(search_shards, "MAX_SHARDS", 512)
+    others = ["核对", "核查", "核心", "核实", "核发", "核准", "核定", "核减"]
+    docs = [{"location": f"p{i}/", "title": f"第{i}页",
+             "text": f"<p>核酸{others[i % 8]}。{'核' if i % 5 == 0 else ''}</p>"}
+            for i in range(300)]
+    docs.append({"location": "last/", "title": "末页", "text": "<p>只有一个核</p>"})
+    site = write_index(tmp_path, docs)
+    version = stub(site)["config"]["shouwang"]["version"]
+    files = fetched(site, "核酸")
+    index = [f for f in files if f.split("/")[1] not in ("d", "p")]  # not the pages shown
+    assert index and all(f.startswith(version + "/") for f in files), files
+    text = "".join((site / "search" / f).read_text(encoding="utf-8") for f in index)
+    assert "核酸" in text and not any(word in text for word in others), files
+    asked = answers(site, "核酸", "核")
+    assert asked["核酸"]["exact"] == 300 and asked["核"]["exact"] == 301  # and last/
+
+
+def test_a_common_terms_own_file_gives_the_same_answers(tmp_path, monkeypatch):
+    """A term in more than OWN_FILE entries is moved out of its shard into a file of its
+    own; the worker follows the shard's pointer, so every answer stays the same."""
+    rng = random.Random(11)
+    docs = []
+    for i in range(120):
+        text = "".join(rng.choice(HAN_SAMPLE) for _ in range(60))
+        word = rng.choice(["volunteers", "volunteering", "testing", "tests", "masks"])
+        docs.append({"location": f"p{i}/", "title": f"第{i}页 {word}",
+                     "text": f"<p>{text} {word}</p>"})
+        docs.append({"location": f"p{i}/#s", "title": rng.choice(HAN_SAMPLE) * 2,
+                     "text": f"<p>{text[::-1]}</p>"})
+    queries = ["核酸检测", "社工站志愿者", "老人", "码", "volunteer", "test", "masks 口罩"]
+    monkeypatch.setattr(search_shards, "OWN_FILE", 10**9)
+    alone = answers(write_index(tmp_path / "alone", docs), *queries)
+    monkeypatch.setattr(search_shards, "OWN_FILE", 8)
+    site = write_index(tmp_path / "own", docs)
+    folder = site / "search" / stub(site)["config"]["shouwang"]["version"]
+    assert len(list((folder / "w").glob("*.json"))) > 50
+    assert any(f.startswith(folder.name + "/w/") for f in fetched(site, "核酸检测"))
+    assert answers(site, *queries) == alone
+    assert all(alone[q]["items"] for q in queries)

@@ -24,7 +24,10 @@ VERSION = 1
 # Files named by their content's hash: the theme's (bundle.<hash>.min.js), ours
 # (shouwang.<hash>.js) and the search shards (search/<hash>/...). The same pattern as the
 # `immutable` location of deploy/nginx.conf (tests/test_publish_s3.py compares the two).
-HASHED = re.compile(r"(\.[0-9a-f]{8,}(\.min)?\.(css|js)|(^|/)search/[0-9a-f]{10}/.+)$")
+# light2 (issue 17): and the favicon's copy, assets/images/favicon.<hash>.png
+# (guides/lighten.py); only that one: an editor's picture may well be named "x.20221201.png".
+HASHED = re.compile(r"(\.[0-9a-f]{8,}(\.min)?\.(css|js)|(^|/)assets/images/favicon\.[0-9a-f]{10}"
+                    r"\.png|(^|/)search/[0-9a-f]{10}/.+)$")
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"  # cached, but asked again (a 304 when unchanged) every time

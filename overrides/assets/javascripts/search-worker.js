@@ -73,7 +73,7 @@ function fnv1a(text) {
 }
 
 function shardOf(term) {
-  var key = IS_HAN.test(term) ? term[0] : term.slice(0, 2);
+  var key = IS_HAN.test(term) ? term : term.slice(0, 2);
   return fnv1a(key) % info.shards;
 }
 
@@ -194,25 +194,26 @@ function understand(query) {
   return units;
 }
 
-function decode(deltas) {
-  var out = [], value = 0;
-  for (var i = 0; i < deltas.length; i++) { value += deltas[i]; out.push(value); }
-  return out;
-}
-
 /* Entries holding a term, as a map entry -> 1 (text) or 2 (a title): for a word, every
-   indexed word it begins; for one Chinese character, every pair it begins and its place
-   at the end of a run; for a pair, the pair. */
+   indexed word it begins; for a Chinese pair or character, its own list. A common term's
+   list is in a file of its own, which its shard names. */
 function lookup(term) {
   return fetchJSON(shardOf(term) + ".json").then(function (shard) {
-    var hits = {}, exact = !IS_HAN.test(term) || term.length === 2;
-    var keys = exact && IS_HAN.test(term) ? (shard[term] ? [term] : []) : Object.keys(shard);
-    keys.forEach(function (key) {
-      if (key.indexOf(term) !== 0) return;
-      decode(shard[key]).forEach(function (v) {
+    var keys = IS_HAN.test(term) ? (shard[term] ? [term] : []) : Object.keys(shard).filter(function (key) {
+      return key.indexOf(term) === 0;
+    });
+    return Promise.all(keys.map(function (key) {
+      if (typeof shard[key] !== "string") return shard[key];
+      return fetchJSON(shard[key]).then(function (own) { return own[key]; });
+    }));
+  }).then(function (lists) {
+    var hits = {};
+    lists.forEach(function (list) { // deltas of entry * 2 + (in a title), read in place
+      for (var i = 0, v = 0; i < list.length; i++) {
+        v += list[i];
         var entry = v >> 1, where = v & 1 ? 2 : 1;
-        hits[entry] = Math.max(hits[entry] || 0, where);
-      });
+        if (!(hits[entry] >= where)) hits[entry] = where;
+      }
     });
     return hits;
   });

@@ -250,8 +250,10 @@
   /* Material's bundle (issue 17): reading needs none of it (the menu opens with CSS), so
      the build moved it from the page to data-sw-bundle on this script's tag, and it is
      fetched on the reader's first touch, click, key or focus; at once when the search or
-     the menu is already open, or when instant navigation is on (it needs the bundle). */
-  function deferMaterial(src) {
+     the menu is already open, or when instant navigation is on (it needs the bundle).
+     `hook` (data-sw-hook): the search hook the build moved out of the page
+     (partials/sw-lazy-search.html) and Material's storage helpers, run just before the bundle. */
+  function deferMaterial(src, hook) {
     var EVENTS = ["pointerdown", "touchstart", "mousedown", "keydown", "focusin"];
     var started = false, printing = [];
     function start() {
@@ -265,8 +267,15 @@
         if (type === "DOMContentLoaded") { ready.push(listener); return undefined; }
         return add.apply(this, arguments);
       };
+      if (hook) {  // scripts added with async = false run in the order they were added
+        var first = document.createElement("script");
+        first.src = hook;
+        first.async = false;
+        document.body.appendChild(first);
+      }
       var script = document.createElement("script");
       script.src = src;
+      script.async = false;
       script.onload = script.onerror = function () {
         document.addEventListener = add;
         var event = new Event("DOMContentLoaded");
@@ -311,7 +320,7 @@
 
   var self = document.currentScript;
   var bundle = self && self.getAttribute("data-sw-bundle");
-  if (bundle) deferMaterial(bundle);
+  if (bundle) deferMaterial(bundle, self.getAttribute("data-sw-hook"));
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else setup();
