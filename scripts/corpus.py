@@ -66,9 +66,10 @@ class Pool:
     words: list[str] = field(default_factory=list)  # English words for folder names
 
 
-def load_pools() -> dict[str, Pool]:
+def load_pools(folder: str = "*") -> dict[str, Pool]:
+    """The pools of all the real content, or of one guide's folder."""
     pools = {lang: Pool() for lang in LANGS}
-    for path in sorted((ROOT / "content").glob("*/*.md")):
+    for path in sorted((ROOT / "content").glob(f"{folder}/*.md")):
         lang, pool = path.stem, pools.get(path.stem)
         if pool is None:
             continue
@@ -198,7 +199,7 @@ def plan(rng: random.Random, pools: dict[str, Pool], pages: int) -> list[Guide]:
 
 
 def front(guide: Guide, lang: str, text: Text) -> str:
-    summary = text.sentence()
+    summary = getattr(text.pool, "summary", "") or text.sentence()  # a copy keeps its own
     while not (30 if lang == "en" else 10) <= len(summary) <= SUMMARY_MAX:
         summary = text.sentence()
     owners = OWNERS["en" if lang == "en" else "zh"]
@@ -301,13 +302,21 @@ def body(guide: Guide, text: Text, ids: list[str], pools: dict[str, Pool],
     return "\n\n".join(p for p in out if p) + "\n"
 
 
-def generate(out_dir: Path, pages: int, seed: int) -> int:
-    """Write mkdocs.yml and content/ into OUT_DIR; return the number of Markdown files."""
+def generate(out_dir: Path, pages: int, seed: int, copies: bool = False) -> int:
+    """Write mkdocs.yml and content/ into OUT_DIR; return the number of Markdown files.
+    With `copies`, every page is a station's copy of one real guide (see copy_plan) and
+    OUT_DIR/corpus-sources.json tells which."""
     out_dir = out_dir.resolve()
     if out_dir == ROOT or ROOT.is_relative_to(out_dir):
         raise SystemExit("corpus.py: OUT_DIR must not be the repository or hold it")
     rng, pools = random.Random(seed), load_pools()
-    guides = plan(rng, pools, max(pages, len(LANGS) + 1))
+    own: dict[str, dict[str, Pool]] = {}  # a copy's folder -> its source guide's pools
+    if copies:
+        guides, own, sources = copy_plan(rng, max(pages, len(LANGS) + 1))
+        (out_dir / "corpus-sources.json").write_text(json.dumps(sources, indent=0) + "\n",
+                                                    encoding="utf-8")
+    else:
+        guides = plan(rng, pools, max(pages, len(LANGS) + 1))
     targets = {lang: [g for g in guides if g.status == "published" and lang in g.langs]
                for lang in LANGS}
     content = out_dir / "content"
@@ -326,16 +335,121 @@ def generate(out_dir: Path, pages: int, seed: int) -> int:
     for guide in guides:
         folder = content / guide.folder
         folder.mkdir()
-        ids = sections(rng, pools, guide.kind)
+        mine = own.get(guide.folder, pools)
+        ids = list(mine["zh"].headings) if guide.folder in own else \
+            sections(rng, pools, guide.kind)
         if guide.image:
             (folder / "figure.png").write_bytes(png(rng))
         for lang in guide.langs:
-            text = Text(rng, pools[lang], lang)
+            text = (CopyText if guide.folder in own else Text)(rng, mine[lang], lang)
             (folder / f"{lang}.md").write_text(
-                front(guide, lang, text) + body(guide, text, ids, pools, targets),
+                front(guide, lang, text) + body(guide, text, ids, mine, targets),
                 encoding="utf-8")
             written += 1
     return written
+
+
+# s-rank2 (issue 13, search quality at scale): a city where every station publishes its own
+# copy of the guides. The mixed corpus above samples each page's sentences from all the real
+# guides, so a page answers several questions at once and no page is "the right guide" but
+# the real one; a station's copy is made from one guide's own sentences, sections and title,
+# so a reader who gets a station's copy of the testing guide got the testing guide.
+
+
+class CopyText(Text):
+    """A station's copy says each of its guide's sentences and items at most once, as
+    written (a copy drops and reorders, it does not repeat), until they run out."""
+
+    def __init__(self, rng: random.Random, pool: Pool, lang: str) -> None:
+        super().__init__(rng, pool, lang)
+        self.decks: dict[str, list[str]] = {}
+
+    def draw(self, name: str) -> str:
+        deck = self.decks.get(name)
+        if not deck:
+            deck = self.decks[name] = list(getattr(self.pool, name))
+            self.rng.shuffle(deck)
+        return deck.pop()
+
+    def sentence(self) -> str:
+        return self.draw("sentences")
+
+    def item(self) -> str:
+        text = self.draw("items") if self.rng.random() < 0.7 else self.sentence()
+        return text[0].upper() + text[1:].rstrip(";") if self.lang == "en" else text
+
+
+def real_guides() -> dict[str, tuple[str, dict[str, str], dict[str, str]]]:
+    """Published real guides but the home page: folder -> (kind, {lang: title},
+    {lang: summary}) for the languages it is published in."""
+    out: dict[str, tuple[str, dict[str, str], dict[str, str]]] = {}
+    for folder in sorted(p for p in (ROOT / "content").iterdir() if p.is_dir()):
+        kind, titles, summaries = "", {}, {}
+        for lang in LANGS:
+            path = folder / f"{lang}.md"
+            if not path.is_file():
+                continue
+            meta = dict(re.findall(r"(?m)^(kind|title|summary|status): *(.+)$",
+                                   path.read_text(encoding="utf-8").split("\n---", 1)[0]))
+            if meta.get("status") != "published":
+                continue
+            kind, titles[lang] = meta["kind"], _unquote(meta["title"])
+            summaries[lang] = _unquote(meta.get("summary", titles[lang]))
+        if "zh" in titles and folder.name != HOME_FOLDER:
+            out[folder.name] = (kind, titles, summaries)
+    return out
+
+
+def _unquote(value: str) -> str:
+    return json.loads(value) if value.startswith('"') else value
+
+
+def copy_pools(folder: str) -> dict[str, Pool]:
+    """One guide's pools, each list filled from the others where the guide has none."""
+    pools = load_pools(folder)
+    for pool in pools.values():
+        fallback = pool.sentences or pool.items or pool.clauses or ["…"]
+        pool.sentences = pool.sentences or fallback
+        pool.items = pool.items or fallback
+        pool.clauses = pool.clauses if len(pool.clauses) >= 2 else fallback * 2
+    return pools
+
+
+def copy_plan(rng: random.Random, pages: int
+              ) -> tuple[list[Guide], dict[str, dict[str, Pool]], dict[str, str]]:
+    """Stations' copies of the real guides: each keeps its source's kind, title, summary and
+    section headings, in the source's languages (the translations two times in three), with
+    text sampled from the source's own sentences. Returns the guides, each copy's pools and
+    {copy's folder: source folder}."""
+    real = real_guides()
+    pools = {folder: copy_pools(folder) for folder in real}
+    guides = [Guide(HOME_FOLDER, "page", list(LANGS), "published", 1, set(), LAST_UPDATE,
+                    LAST_UPDATE + dt.timedelta(days=180), False, dict(HOME))]
+    own: dict[str, dict[str, Pool]] = {}
+    sources: dict[str, str] = {}
+    count = len(LANGS)
+    while count < pages:
+        source = rng.choice(sorted(real))
+        kind, titles, summaries = real[source]
+        langs = (["zh"] + [lang for lang in titles if lang != "zh" and rng.random() < 2 / 3]
+                 )[: pages - count]
+        count += len(langs)
+        status = rng.choices(list(STATUSES), weights=list(STATUSES.values()))[0]
+        updated = LAST_UPDATE - dt.timedelta(days=rng.randint(0, 240))
+        folder = f"g{len(guides):04d}-{source}"
+        guide = Guide(folder, kind, langs, status, 1, set(), updated,
+                      updated + dt.timedelta(rng.randint(150, 400)), False,
+                      {lang: titles[lang] for lang in langs})
+        guides.append(guide)
+        own[folder], sources[folder] = pools[source], source
+        for lang in langs:  # the summary the station kept
+            own[folder][lang].summary = summaries[lang]
+    for guide in guides[1:]:
+        if guide.status == "withdrawn":
+            same = [g for g in guides if g.kind == guide.kind and g.status == "published"]
+            guide.replaced_by = rng.choice(same).folder if same else ""
+            guide.status = "withdrawn" if same else "published"
+    return guides, own, sources
 
 
 def main() -> None:
@@ -343,8 +457,10 @@ def main() -> None:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--pages", type=int, default=1000, help="Markdown files in all")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--copies", action="store_true",
+                        help="every page a station's copy of one real guide")
     args = parser.parse_args()
-    written = generate(args.out_dir, args.pages, args.seed)
+    written = generate(args.out_dir, args.pages, args.seed, args.copies)
     print(f"{written} Markdown files in {args.out_dir / 'content'}")
 
 

@@ -30,10 +30,11 @@ class Question:
 class Outcome:
     question: Question
     found: tuple[str, ...]  # folders, best first ("home" for the home page)
+    hits: tuple[str, ...] = ()  # the guides those are (a station's copy: its source)
 
     @property
     def hit(self) -> bool:
-        return any(folder in self.question.guides for folder in self.found[:TOP])
+        return any(folder in self.question.guides for folder in (self.hits or self.found)[:TOP])
 
 
 def load(path: Path = QUESTIONS) -> dict[str, list[Question]]:
@@ -79,6 +80,13 @@ def answer(site: Path, questions: list[Question]) -> list[Outcome]:
                     found.append(folder)
             outcomes.append(Outcome(question, tuple(found)))
     return outcomes
+
+
+def as_sources(outcome: Outcome, sources: dict[str, str]) -> Outcome:
+    """The outcome with each station's copy (scripts/corpus.py --copies: copy's folder ->
+    the guide it was made from) counted as that guide; the folders shown stay the pages'."""
+    return Outcome(outcome.question, outcome.found,
+                   hits=tuple(sources.get(f, f) for f in outcome.found))
 
 
 def rates(outcomes: list[Outcome]) -> dict[str, tuple[int, int]]:

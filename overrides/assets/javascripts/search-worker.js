@@ -16,6 +16,9 @@
    unit come first (those holding the words as typed before those holding only
    synonyms); when none does, the closest ones, with a notice. A pair the index
    does not hold at all (a pair across two words, 酸结 in 核酸结果) asks nothing.
+   s-rank2: among pages holding every unit, those holding more of the query (its small
+   words too) come first, then those holding the words as typed (an English word as typed
+   before other forms of its stem), then by score; tests/test_search_ranking.py has the rules.
 
    Tokenising and sharding must match guides/search_shards.py exactly. */
 "use strict";
@@ -26,18 +29,24 @@ var WORD = "0-9a-z\u00c0-\u024f";
 var FULL_RESULTS = 10; // pages shown with their sections and matching sentence
 var MAX_RESULTS = 20;  // pages shown at all (past FULL_RESULTS by title)
 var TITLE = 2.5, HEADING = 1.5; // a term in the page's title, in a section's heading
+var TF_K = 1.2;       // s-rank2: BM25's k1, how fast more entries holding a unit stop counting
 var CLOSE = 0.2;       // partial results scoring under this share of the best are left out
 /* Question words and particles (Mandarin, Suzhou dialect): they weigh nothing. Longest
    first where one holds another. */
 var STOP = ("怎么办 怎么样 怎么弄 为什么 是不是 能不能 可不可以 要不要 有没有 会不会 哪能办 哪能 " +
   "哪哼办 哪哼 啥人 点啥 几化 阿好 阿会 阿够 谁 " + // s-questions: Suzhou question words, 谁
+  "多少 没有 自己 能 " + // s-rank2: 多少 is Mandarin for 几化; 没有, 自己 (HIT's stop list) and 能 (as 会) carry no topic
   "怎么 怎样 如何 什么 哪里 哪儿 哪些 请问 可以 需要 应该 我们 你们 他们 自家 一下 一些 " +
   "啥个 啥 阿是 阿要 阿有 吗 呢 啊 吧 呀 哦 嘛 么 的 了 地 得 我 你 他 她 要 会 想 " +
   "哉 个 伐 呃 咯 格 喔 嗯 还 和 与 或 在 是 有 就 都 也 很 太 非常 特别 老是 总是").split(" ");
 var EN_STOP = ("a an the and or of to in on at for with by from is are am was were be been do " +
   "does did can could should would will shall may might must i me my we our you your he " +
   "she it its they them their this that these those there here how what where when which " +
-  "who whom why if please tell need want get got have has had any some about into").split(" ");
+  "who whom why if please tell need want get got have has had any some about into " +
+  /* s-rank2: adverbs and indefinite pronouns that carry no topic (as 还 and 有人 do not):
+     "do i still need", "someone fainted" (from the SMART stop list) */
+  "still also just yet already now really someone somebody anyone anybody something " +
+  "anything everyone everybody while during because").split(" ");
 var base = new URL("../../search/", self.location.href).href;
 var info = null, cache = {}, latest = 0, groups = [];
 
@@ -146,7 +155,9 @@ function understand(query) {
       synonymsOf(piece).concat(piece === word ? [] : synonymsOf(word)).forEach(function (a) {
         if (!alts.some(function (b) { return b.join() === a.join(); })) alts.push(a);
       });
-      units.push({ key: piece, weight: 1, alts: alts });
+      /* s-rank2: the word as typed ("guides") is looked up too, so pages holding it rank
+         above those holding only another form of its stem ("guide") */
+      units.push({ key: piece, weight: 1, alts: alts, typed: piece === word ? "" : piece });
       return;
     }
     if (piece.length === 1) {
@@ -171,11 +182,13 @@ function understand(query) {
       spans.push(c);
     });
     spans.forEach(function (c) {
-      units.push({ key: piece, weight: c.word.length - 1, alts: [termsOf(c.word)].concat(synonymsOf(c.word)) });
+      units.push({ key: piece, weight: c.word.length - 1, alts: [termsOf(c.word)].concat(synonymsOf(c.word)),
+                   span: [c.at, c.at + c.word.length] });
     });
     for (var i = 0; i + 1 < piece.length; i++) {
       if (taken[i] && taken[i + 1]) continue;
-      units.push({ key: piece, weight: taken[i] || taken[i + 1] ? 0.5 : 1, alts: [[piece.substr(i, 2)]] });
+      units.push({ key: piece, weight: taken[i] || taken[i + 1] ? 0.5 : 1, alts: [[piece.substr(i, 2)]],
+                   span: [i, i + 2] });
     }
   });
   return units;
@@ -224,17 +237,31 @@ function simplify(query, missing) {
 function score(units, found) {
   /* found: term -> {entry: 1 text, 2 title}. Per page: the units it holds (for each unit
      and alternative, its terms with their place), its entries' scores, and its score. */
-  var stride = info.stride, total = info.pages || 1, pages = {}, idf = {};
+  var stride = info.stride, total = info.pages || 1, pages = {}, dfs = {};
   Object.keys(found).forEach(function (term) {
     var seen = {}, df = 0;
     Object.keys(found[term]).forEach(function (e) {
       var p = Math.floor(e / stride);
       if (!seen[p]) { seen[p] = true; df++; }
     });
-    idf[term] = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    dfs[term] = df;
+  });
+  /* s-rank2: a unit's rarity is its meaning's, not its rarest synonym's: the page count of
+     its most common alternative (a word: its rarest pair), as Lucene's SynonymQuery does.
+     A rare synonym (a file name "hotlines.yml" for 电话) no longer outweighs the word typed. */
+  units.forEach(function (unit) {
+    var df = 0;
+    unit.alts.forEach(function (alt) {
+      var least = Infinity;
+      alt.forEach(function (t) { least = Math.min(least, dfs[t] || 0); });
+      df = Math.max(df, least);
+    });
+    unit.idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
   });
   function held(term) { return Object.keys(found[term]).length > 0; }
-  units.forEach(function (unit) { unit.asks = unit.alts.some(function (alt) { return alt.every(held); }); });
+  units.forEach(function (unit) {
+    unit.asks = unit.alts.slice(0, unit.alts.length - (unit.lone || 0)).some(function (alt) { return alt.every(held); });
+  });
   /* a pair the index lacks is a pair across two words, unless the index lacks every pair
      of the word typed: then the word itself is missing, and no page holds the query */
   units.forEach(function (unit) {
@@ -252,26 +279,44 @@ function score(units, found) {
           var mine = page.units[u] || (page.units[u] = {});
           var alts = mine[a] || (mine[a] = {});
           alts[term] = Math.max(alts[term] || 0, where * factor);
-          var e = page.entries[entry] || (page.entries[entry] = { units: {}, score: 0 });
-          e.units[u] = (e.units[u] || 0) + idf[term] * where * factor * unit.weight / alt.length;
+          var e = page.entries[entry] || (page.entries[entry] = { units: {}, alts: {}, score: 0 });
+          var ea = e.alts[u] || (e.alts[u] = {});  // s-rank2: the best alternative, not their sum
+          ea[a] = (ea[a] || 0) + unit.idf * where * factor * unit.weight / alt.length;
+          e.units[u] = Math.max(e.units[u] || 0, ea[a]);
         });
       });
     });
   });
+  units.forEach(function (unit) { // s-rank2: the pages holding an English word as typed
+    if (!unit.typed || !unit.asks) return;
+    unit.typedPages = {};
+    Object.keys(found[unit.typed] || {}).forEach(function (e) { unit.typedPages[Math.floor(e / stride)] = true; });
+  });
   Object.keys(pages).forEach(function (p) {
-    var page = pages[p], full = true, literal = true, best = 0;
-    units.forEach(function (unit, u) {
-      var mine = page.units[u] || {}, value = 0, whole = false;
-      unit.alts.forEach(function (alt, a) {
-        var terms = mine[a] || {}, sum = 0, n = 0, weight = 0;
-        alt.forEach(function (t) { weight += idf[t]; if (terms[t]) { sum += terms[t]; n++; } });
-        if (n === alt.length) whole = true;
-        if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
-        value = Math.max(value, (weight / alt.length) * (sum / alt.length));
-      });
-      page.score += unit.weight * value;
-      if (unit.weight >= 1 && unit.asks && !whole) full = false;
+    var page = pages[p], full = true, literal = true, best = 0, held = {}, cover = 0;
+    /* s-rank2: in how many of the page's entries (its text, its sections) each unit is,
+       counted with BM25's saturation: a page about the query says it more than once */
+    Object.keys(page.entries).forEach(function (e) {
+      Object.keys(page.entries[e].units).forEach(function (u) { held[u] = (held[u] || 0) + 1; });
     });
+    units.forEach(function (unit, u) {
+      var mine = page.units[u] || {}, value = 0, whole = false, holds = false;
+      unit.alts.forEach(function (alt, a) {
+        var terms = mine[a] || {}, sum = 0, n = 0;
+        alt.forEach(function (t) { if (terms[t]) { sum += terms[t]; n++; } });
+        if (n === alt.length && a < unit.alts.length - (unit.lone || 0)) whole = true;
+        if (n === alt.length) holds = true;
+        if (a === 0 && n < alt.length && unit.weight >= 1 && unit.asks) literal = false;
+        value = Math.max(value, unit.idf * (sum / alt.length));
+      });
+      var tf = held[u] || 1;
+      page.score += unit.weight * value * (TF_K + 1) * tf / (TF_K + tf); // 1 when tf is 1
+      if (unit.weight >= 1 && unit.asks && !whole) full = false;
+      if (unit.asks && holds) cover += unit.weight;
+    });
+    page.cover = cover; // s-rank2: how much of the query it holds, the small words too
+    /* s-rank2: an English word as typed, not only another form of its stem */
+    units.forEach(function (unit) { if (unit.typedPages && !unit.typedPages[p]) literal = false; });
     page.literal = full && literal; // the words as typed, not only their synonyms
     Object.keys(page.entries).forEach(function (e) {
       var entry = page.entries[e];
@@ -344,11 +389,43 @@ function search(query) {
   if (!units.length) return Promise.resolve({ items: [], suggest: [] });
   var terms = [];
   units.forEach(function (u) { u.alts.forEach(function (a) { a.forEach(function (t) { if (terms.indexOf(t) < 0) terms.push(t); }); }); });
+  /* s-rank2: an English word as typed shares its stem's shard: no extra file */
+  units.forEach(function (u) { if (u.typed && terms.indexOf(u.typed) < 0) terms.push(u.typed); });
   return Promise.all(terms.map(lookup)).then(function (hits) {
     var found = {};
     terms.forEach(function (t, i) { found[t] = hits[i]; });
-    return { units: units, terms: terms, found: found };
+    var more = orphans(units, found); // s-rank2
+    return Promise.all(more.map(lookup)).then(function (extra) {
+      more.forEach(function (t, i) { found[t] = extra[i]; terms.push(t); });
+      return { units: units, terms: terms, found: found };
+    });
   });
+}
+
+/* s-rank2: a pair the index lacks is a pair across two words (药找 in 买药找谁); a character
+   of it that no pair or synonym the index holds covers (找) then asks as itself, as a
+   one-character piece does: so 买药找谁 still asks for 找. The characters to look up. */
+function orphans(units, found) {
+  function held(alt) { return alt.every(function (t) { return Object.keys(found[t] || {}).length > 0; }); }
+  var covered = {}, asked = [];
+  units.forEach(function (unit) {
+    if (unit.span && unit.alts.some(held)) {
+      for (var k = unit.span[0]; k < unit.span[1]; k++) covered[unit.key + "\u0000" + k] = true;
+    }
+  });
+  units.forEach(function (unit) {
+    if (!unit.span || unit.alts.length !== 1 || unit.alts[0][0].length !== 2 || held(unit.alts[0])) return;
+    /* the rest of the word typed is in the index (else the word itself is missing) */
+    if (!units.some(function (o) { return o !== unit && o.key === unit.key && o.alts.some(held); })) return;
+    for (var k = unit.span[0]; k < unit.span[1]; k++) {
+      var c = unit.key[k];
+      if (covered[unit.key + "\u0000" + k] || STOP.indexOf(c) >= 0) continue;
+      unit.alts.push([c]);
+      unit.lone = (unit.lone || 0) + 1; // at the end of alts: they score, never make it whole
+      if (asked.indexOf(c) < 0 && !found[c]) asked.push(c);
+    }
+  });
+  return asked;
 }
 
 function answer(query, converted) {
@@ -371,12 +448,29 @@ function answer(query, converted) {
   });
 }
 
+/* s-rank2: stations publish their own copies of a guide under its title. Among the pages
+   shown in full, a page whose title an earlier one already has goes after the others of its
+   tier (whole query / as typed), so the first results show different guides, as search
+   engines fold near-duplicates; the copies stay in the list. Returns the new order. */
+function unrepeated(shown, details, pages) {
+  var seen = {}, repeat = shown.map(function (p, i) {
+    var title = details[i][0][1], again = !!seen[title];
+    seen[title] = true;
+    return again;
+  });
+  function tier(i) { var page = pages[shown[i]]; return [page.full, page.cover, page.literal]; }
+  return shown.map(function (p, i) { return i; }).sort(function (a, b) {
+    var x = tier(a), y = tier(b);
+    return (y[0] - x[0]) || (y[1] - x[1]) || (y[2] - x[2]) || (repeat[a] - repeat[b]) || a - b;
+  });
+}
+
 function rank(asked) {
   var units = asked.units, pages = score(units, asked.found);
   var ids = Object.keys(pages).map(Number), exact = 0, top = 0;
   ids.sort(function (a, b) {
-    return (pages[b].full - pages[a].full) || (pages[b].literal - pages[a].literal) ||
-      (pages[b].score - pages[a].score) || a - b;
+    return (pages[b].full - pages[a].full) || (pages[b].cover - pages[a].cover) ||
+      (pages[b].literal - pages[a].literal) || (pages[b].score - pages[a].score) || a - b;
   });
   ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
   ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
@@ -391,6 +485,9 @@ function rank(asked) {
     var lists = {}, stride = info.stride;
     names.forEach(function (n, i) { lists[n] = loaded[i]; });
     var details = loaded.slice(names.length);
+    var order = unrepeated(ids.slice(0, details.length), details, pages);
+    ids = order.map(function (i) { return ids[i]; }).concat(ids.slice(details.length));
+    details = order.map(function (i) { return details[i]; });
     var keys = [];
     units.forEach(function (u) { if (keys.indexOf(u.key) < 0) keys.push(u.key); });
     var items = ids.map(function (p, rank) {
