@@ -91,3 +91,16 @@ def test_a_page_saying_it_in_more_sections_ranks_higher(tmp_path):
     site = index(tmp_path, page("once", "甲", "独居老人。", "别的事。", "另外的事。")
                  + page("thrice", "乙", "独居老人。", "给独居老人打电话。", "独居老人的药。"))
     assert found_pages(site, "独居老人") == ["thrice", "once"]
+
+
+def test_a_particle_inside_a_listed_word_does_not_split_it(tmp_path):
+    """会 and 想 weigh nothing as words of their own, but 社会组织 and 想吐 are in the
+    synonyms file: asked whole, they find the page that says them, before a page that
+    holds only their other pieces (社 and 组织, 吐) even in its title."""
+    groups = [["社会组织", "公益组织"], ["想吐", "恶心"]]
+    site = index(tmp_path, page("pieces", "组织", "社区组织。", "社区。")
+                 + page("ngo", "预案", "社会组织介入社区。")
+                 + page("spit", "吐", "吐痰不文明。", "不要吐。")
+                 + page("vomit", "抽血", "有点想吐是正常的。"), groups)
+    assert found_pages(site, "社会组织")[0] == "ngo"
+    assert found_pages(site, "想吐")[0] == "vomit"

@@ -130,6 +130,20 @@ function stopMask(run) {
   return mask;
 }
 
+/* A word an editor lists in synonyms.yml is a word: a particle inside it (会 in 社会组织,
+   能 in 智能手机, 想 in 想吐) does not split it. */
+function wordsKept(token, mask) {
+  groups.forEach(function (group) {
+    group.forEach(function (word) {
+      if (!IS_HAN.test(word) || word.length < 2 || STOP.indexOf(word) >= 0) return;
+      for (var at = token.indexOf(word); at >= 0; at = token.indexOf(word, at + 1)) {
+        for (var k = at; k < at + word.length; k++) mask[k] = false;
+      }
+    });
+  });
+  return mask;
+}
+
 /* The query as units: {key (the words shown as "missing"), weight, alts: [[term...]]}. */
 function understand(query) {
   var tokens = normal(query).match(TOKEN) || [], units = [];
@@ -141,7 +155,7 @@ function understand(query) {
       if (token.length >= 2 && (keepStops || EN_STOP.indexOf(token) < 0)) pieces.push(token);
       return;
     }
-    var mask = stopMask(token), piece = "";
+    var mask = wordsKept(token, stopMask(token)), piece = "";
     var all = mask.every(Boolean);
     for (var i = 0; i <= token.length; i++) {
       if (i < token.length && (all || !mask[i])) { piece += token[i]; continue; }
