@@ -321,10 +321,12 @@ class Checker:
             return
         found, body = judged
         try:
-            buckets = json.loads(body).get("buckets", {})
+            count = json.loads(body).get("count", 0)
         except (ValueError, AttributeError):
             return
-        for bucket in buckets:
+        # the buckets are digests/0.json … digests/<count - 1>.json (guides/offline.py)
+        for bucket in (f"digests/{n}.json" for n in range(count if isinstance(count, int)
+                                                           else 0)):
             inner = self._judge(folder + bucket, listing, found)
             if inner is None:
                 continue
