@@ -965,6 +965,11 @@ CATALOG.update({
                "用方括号和半角逗号加空格：- [发烧, 发热, fever]。"),
         "en": ("the group \"{value}\" is separated with full-width commas or 、, so it reads "
                "as one word", "use brackets and half-width commas: - [发烧, 发热, fever]")},
+    "synonyms.group-brackets": {
+        "zh": ("这一组“{value}”用了全角方括号（［ ］或【 】），会被当成一个词",
+               "换成半角方括号，词之间用半角逗号加空格：- [发烧, 发热, fever]。"),
+        "en": ("the group \"{value}\" is in full-width brackets (［ ］ or 【 】), so it reads "
+               "as one word", "use half-width brackets and commas: - [发烧, 发热, fever]")},
     "synonyms.group-not-list": {
         "zh": ("这一组不是一串词：“{value}”", "把这组词写在方括号里，用半角逗号隔开：- [发烧, 发热, fever]。"),
         "en": ("this group is not a list of words: \"{value}\"",

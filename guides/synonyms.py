@@ -27,6 +27,7 @@ SYNONYMS_FILE = "synonyms.yml"
 MAX_WORD = 40  # characters: a synonym is a word or a short phrase, not a sentence
 Problem = tuple[int, str, dict[str, Any]]
 SEPARATORS = "，、,；;"  # a list written with full-width commas is one string to YAML
+WIDE_BRACKETS = ("［", "【", "〔")  # a list in these is one string to YAML too
 
 
 def normal(word: str) -> str:
@@ -76,7 +77,8 @@ def parse(text: str) -> tuple[list[list[str]], list[Problem]]:
 
 def _group(node: yaml.Node, problems: list[Problem]) -> list[str] | None:
     if isinstance(node, yaml.ScalarNode):
-        code = "synonyms.group-text" if any(s in node.value for s in SEPARATORS) \
+        code = "synonyms.group-brackets" if node.value.lstrip().startswith(WIDE_BRACKETS) \
+            else "synonyms.group-text" if any(s in node.value for s in SEPARATORS) \
             else "synonyms.group-not-list"
         problems.append((line(node), code, {"value": node.value[:40]}))
         return None

@@ -40,6 +40,7 @@ def test_every_mistake_is_told_at_its_line(tree):
           - [口罩, 口罩, mask]
           - [发热, 发烧]
           - {a: b}
+          - ［想吐, 恶心］
         group: []
         """)
     found = [line.rsplit(" [", 1)[0] for line in tree.found() if "synonyms.yml" in line]
@@ -54,7 +55,9 @@ def test_every_mistake_is_told_at_its_line(tree):
         "content/_data/synonyms.yml:7: warning: \"口罩\" is twice in this group",
         "content/_data/synonyms.yml:8: warning: this group is the same as the one on line 2",
         "content/_data/synonyms.yml:9: error: this group is not a list of words: \"\"",
-        "content/_data/synonyms.yml:10: error: \"group\" is not known in the synonyms file",
+        "content/_data/synonyms.yml:10: error: the group \"［想吐, 恶心］\" is in full-width "
+        "brackets (［ ］ or 【 】), so it reads as one word",
+        "content/_data/synonyms.yml:11: error: \"group\" is not known in the synonyms file",
     ]
     chinese = [f for f in tree.check().sorted() if f.path.endswith("synonyms.yml")][0]
     assert "全角逗号" in chinese.format("zh")
