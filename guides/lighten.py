@@ -97,13 +97,16 @@ def write_stylesheet(site_dir: Path, pages: list[str], own_css: str) -> str:
     for script in sorted((site_dir / "assets" / "javascripts").glob("*.js")):
         words.update(cssreduce.script_vocabulary(script.read_text(encoding="utf-8")))
     css = cssreduce.reduce(material.read_text(encoding="utf-8"), words) + own_css
-    return _write_named(site_dir, FULL_NAME, css)
+    return write_named(site_dir, f"assets/stylesheets/{FULL_NAME}.css", css.encode("utf-8"))
 
 
-def _write_named(site_dir: Path, stem: str, css: str) -> str:
-    digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:10]
-    name = f"assets/stylesheets/{stem}.{digest}.css"
-    (site_dir / name).write_text(css, encoding="utf-8")
+def write_named(site_dir: Path, path: str, data: bytes) -> str:
+    """`data` written as `path` with its content's hash before the suffix (a.css ->
+    a.<hash>.css), so it can be cached for good; returns that name under site_dir."""
+    stem, dot, suffix = path.rpartition(".")
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}{dot}{suffix}"
+    if not (site_dir / name).is_file():
+        (site_dir / name).write_bytes(data)
     return name
 
 
@@ -116,18 +119,14 @@ def write_first_screen(site_dir: Path, pages: list[str], full: cssreduce.Stylesh
     for html in pages:
         if MATERIAL_LINK.search(html):
             words.update(cssreduce.first_screen(html))
-    return _write_named(site_dir, FIRST_NAME, full.reduce(words, first_paint=True))
+    return write_named(site_dir, f"assets/stylesheets/{FIRST_NAME}.css",
+                       full.reduce(words, first_paint=True).encode("utf-8"))
 
 
 def write_favicon(site_dir: Path) -> str | None:
     """A copy of the favicon named by its content (cached for good); its path, or None."""
     icon = site_dir / FAVICON
-    if not icon.is_file():
-        return None
-    data = icon.read_bytes()
-    name = f"assets/images/favicon.{hashlib.sha256(data).hexdigest()[:10]}.png"
-    (site_dir / name).write_bytes(data)
-    return name
+    return write_named(site_dir, FAVICON, icon.read_bytes()) if icon.is_file() else None
 
 
 def lighten_page(html: str, first: str, full: str, own_css_name: str, own_js_name: str,
@@ -173,7 +172,8 @@ def lighten_page(html: str, first: str, full: str, own_css_name: str, own_js_nam
             code += hook.group("code").strip() + "\n"
             html = html[:hook.start()] + html[hook.end():]
         if code:  # they only need to run before the bundle: shouwang.js runs them then
-            hook_name = write_script(site_dir, HOOK_NAME, code)
+            hook_name = write_named(site_dir, f"assets/javascripts/{HOOK_NAME}.js",
+                                    code.encode("utf-8"))
         ours = _script(own_js_name).search(html)
         hook_attr = f' data-sw-hook="{ours.group("dir")}{Path(hook_name).name}"' \
             if hook_name else ""
@@ -198,14 +198,6 @@ def _compact_config(match: re.Match[str]) -> str:
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return match.group(1) + text + match.group(3)
-
-
-def write_script(site_dir: Path, stem: str, code: str) -> str:
-    """`code` as assets/javascripts/<stem>.<hash>.js (once per content); its path."""
-    name = f"assets/javascripts/{stem}.{hashlib.sha256(code.encode()).hexdigest()[:10]}.js"
-    if not (site_dir / name).is_file():
-        (site_dir / name).write_text(code, encoding="utf-8")
-    return name
 
 
 def lighten_site(site_dir: Path, language: str, own_css: str, own_js: str) -> str:

@@ -18,10 +18,11 @@ THEME_COLOR = "#1a237e"
 # of Material's main.<hash>.min.css and our shouwang.<hash>.css.
 # light2 (issue 17): their first-screen rules in first.<hash>.css, the favicon as
 # favicon.<hash>.png, what must run before the bundle (guides/lighten.py).
+FAVICON = "assets/images/favicon.png"  # `guides serve` keeps this name
 PAGE_ASSETS = ("assets/stylesheets/site.*.css", "assets/stylesheets/first.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/javascripts/before-bundle.*.js",
-               "assets/images/favicon.png", "assets/images/favicon.*.png")
+               FAVICON, "assets/images/favicon.*.png")
 # w-text (issue 14): what the Share panel loads when it opens (cached on install).
 SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.css",
                 "assets/javascripts/share-strings.json")
@@ -78,6 +79,8 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
     assets = sorted(
         p.relative_to(site_dir).as_posix() for pattern in PAGE_ASSETS
         for p in site_dir.glob(pattern) if p.is_file())
+    if any(a.startswith("assets/images/favicon.") and a != FAVICON for a in assets):
+        assets.remove(FAVICON)  # pages name its content-named copy (guides/lighten.py)
     asset_hashes = [hashlib.sha256((site_dir / a).read_bytes()).hexdigest()[:16]
                     for a in assets]
     assets = [*assets, "manifest.webmanifest"]
