@@ -292,9 +292,9 @@ def short_sha256(path: Path) -> str:
 
 def bucket_count(files: int) -> int:
     """How many buckets of digests for `files` search files. A first search fetches the
-    top list (about 14 bytes compressed per bucket) and one bucket for each of the ~20-50
-    files it reads (about 22 bytes per digest in it): sqrt(files * 64) keeps the sum
-    near its least (measured in BENCHMARKS.md, "Scale")."""
+    top list (one digest per bucket) and one bucket for each of the ~20-50 files it reads:
+    more buckets make the list longer and each bucket shorter. sqrt(files * 64) was the
+    least of sqrt(files * 24) ... sqrt(files * 100), within 2 KB (BENCHMARKS.md, "Scale")."""
     return max(1, round(math.sqrt(files * 64)))
 
 
