@@ -34,10 +34,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 from pathlib import Path
 
-from guides import csp, cssreduce
+from guides import csp, cssreduce, icons, navmenu
 from guides.model import LANGUAGES
 
 MATERIAL_CSS = "assets/stylesheets/main.*.min.css"
@@ -204,16 +205,42 @@ def lighten_site(site_dir: Path, language: str, own_css: str, own_js: str) -> st
     """Every page of one language's site (`site_dir`, `language`'s root) made lighter;
     `own_css`/`own_js`: our hashed files' paths under site_dir. Returns the stylesheet's."""
     files = html_files(site_dir, language)
-    texts = {path: path.read_text(encoding="utf-8") for path in files}
+    originals = {path: path.read_text(encoding="utf-8") for path in files}
     own = (site_dir / own_css).read_text(encoding="utf-8") if (site_dir / own_css).is_file() \
         else ""
-    full = write_stylesheet(site_dir, list(texts.values()), own)
+    found: dict[str, str] = {}  # light3: the chrome's icons, drawn by the stylesheet
+    texts = {path: icons.replace(text, found) if MATERIAL_LINK.search(text) else text
+             for path, text in originals.items()}
+    full = write_stylesheet(site_dir, list(texts.values()), own + icons.stylesheet(found))
     sheet = cssreduce.Stylesheet.parse((site_dir / full).read_text(encoding="utf-8"))
     first = write_first_screen(site_dir, list(texts.values()), sheet)
     favicon = write_favicon(site_dir)
+    menus = shared_menu(site_dir, language, texts)
     for path, text in texts.items():
+        if path in menus:  # light3: the drawer's page list leaves the page (guides/navmenu.py)
+            text = navmenu.cut(text, *menus[path])
         new = lighten_page(text, first, full, Path(own_css).name, Path(own_js).name, favicon,
                            site_dir)
-        if new != text:
+        if new != originals[path]:
             path.write_text(new, encoding="utf-8")
     return full
+
+
+def shared_menu(site_dir: Path, language: str, texts: dict[Path, str]
+                ) -> dict[Path, tuple[navmenu.Menu, str]]:
+    """light3: the language's menu written once (nav.<lang>.<hash>.js); for each page whose
+    menu it replaces, that menu and the file's address relative to the page. Empty when
+    the pages' menus do not agree (every page then keeps its own)."""
+    menus = {}
+    for path, text in texts.items():
+        menu = navmenu.read_menu(text, path.relative_to(site_dir).as_posix())
+        if menu is not None:
+            menus[path] = menu
+    pairs = navmenu.shared_list(menus.values())
+    if pairs is None:
+        return {}
+    name = write_named(site_dir, navmenu.NAV_NAME.format(lang=language),
+                       navmenu.script(pairs).encode("utf-8"))
+    return {path: (menu, posixpath.relpath(name, posixpath.dirname(
+        path.relative_to(site_dir).as_posix()) or "."))
+        for path, menu in menus.items()}

@@ -235,7 +235,64 @@
     });
   }
 
+  /* light3 (issue 17): the drawer's page list is one file for the whole language
+     (guides/navmenu.py); the page keeps the home page's item and its own. The list comes
+     back on the reader's first touch, click, key or focus, when the menu opens, and at once
+     where the sidebar shows. Its links are relative to the file. */
+  var WIDE = "(min-width: 76.25em)";  // Material's breakpoint for the sidebar
+  function setupNav() {
+    var list = document.querySelector("[data-sw-nav]");
+    if (!list || list.getAttribute("data-sw-nav-state")) return;
+    list.setAttribute("data-sw-nav-state", "waiting");
+    var EVENTS = ["pointerdown", "touchstart", "mousedown", "keydown", "focusin"];
+    var wide = window.matchMedia ? window.matchMedia(WIDE) : null;
+    var drawer = document.getElementById("__drawer");
+    function fill(html, src) {
+      var own = {};
+      Array.prototype.forEach.call(list.children, function (item) {
+        var link = item.querySelector(":scope > a.md-nav__link");
+        if (link) own[link.href.split("#")[0]] = item;
+      });
+      var box = document.createElement("template");
+      box.innerHTML = html;
+      var items = Array.prototype.map.call(box.content.children, function (item) {
+        var link = item.querySelector(":scope > a.md-nav__link");
+        if (!link) return item;
+        var href = new URL(link.getAttribute("href"), src).href;
+        if (own[href]) return own[href];  // the page's own item, with its contents
+        link.setAttribute("href", href);
+        return item;
+      });
+      items.forEach(function (item) { list.appendChild(item); });
+      list.setAttribute("data-sw-nav-state", "done");
+    }
+    function load() {
+      if (list.getAttribute("data-sw-nav-state") !== "waiting") return;
+      list.setAttribute("data-sw-nav-state", "loading");
+      EVENTS.forEach(function (name) { document.removeEventListener(name, load, true); });
+      var script = document.createElement("script");
+      script.src = new URL(list.getAttribute("data-sw-nav"), location.href).href;
+      window.swNav = function (html) { fill(html, script.src); };
+      script.onerror = function () {  // offline and never cached: try again on the next touch
+        list.setAttribute("data-sw-nav-state", "waiting");
+        script.remove();
+        listen();
+      };
+      document.body.appendChild(script);
+    }
+    function listen() {
+      EVENTS.forEach(function (name) {
+        document.addEventListener(name, load, { capture: true, passive: true });
+      });
+    }
+    if ((wide && wide.matches) || (drawer && drawer.checked)) { load(); return; }
+    listen();
+    if (drawer) drawer.addEventListener("change", load);
+    if (wide && wide.addEventListener) wide.addEventListener("change", load);
+  }
+
   function setup() {
+    setupNav();
     setupShare();
     var toolbar = document.querySelector(".sw-toolbar");
     if (!toolbar || toolbar.getAttribute("data-sw-ready")) return;
