@@ -22,7 +22,10 @@ FAVICON = "assets/images/favicon.png"  # `guides serve` keeps this name
 PAGE_ASSETS = ("assets/stylesheets/site.*.css", "assets/stylesheets/first.*.css",
                "assets/javascripts/bundle.*.js", "assets/javascripts/shouwang.*.js",
                "assets/javascripts/before-bundle.*.js",
-               FAVICON, "assets/images/favicon.*.png")
+               FAVICON, "assets/images/favicon.*.png",
+               # light3 (issue 17): the drawer's page list (guides/navmenu.py), so the menu
+               # opens offline
+               "assets/javascripts/nav.*.js")
 # w-text (issue 14): what the Share panel loads when it opens (cached on install).
 SHARE_ASSETS = ("assets/javascripts/share.*.js", "assets/stylesheets/share.css",
                 "assets/javascripts/share-strings.json")

@@ -332,3 +332,212 @@ def test_material_config_is_compacted_and_idle_scripts_go():
                                              '<input id="__tabbed_1_1"></form>'),
                                 "first.0123456789.css", "site.0123456789.css", "a.css", "a.js")
     assert palette.strip() in kept and tabbed.strip() in kept
+
+
+# -- light3: the drawer's page list in one shared file per language (guides/navmenu.py) -------
+
+ITEM = ('<li class="md-nav__item{active}">\n<a href="{href}" class="md-nav__link">\n'
+        '<span class="md-ellipsis">\n{title}\n</span>\n</a>\n</li>')
+
+
+def menu_page(hrefs: list[str], active: int | None) -> str:
+    items = "\n".join(ITEM.format(href=h, title=f"T{i}",
+                                  active=" md-nav__item--active" if i == active else "")
+                      for i, h in enumerate(hrefs))
+    return ('<body><nav class="md-nav md-nav--primary" aria-label="m" data-md-level="0">\n'
+            '<label class="md-nav__title" for="__drawer">Site</label>\n'
+            f'<ul class="md-nav__list" data-md-scrollfix>\n{items}\n</ul>\n</nav>'
+            '<div class="md-content">x</div></body>')
+
+
+def test_the_menu_is_shared_and_each_page_keeps_the_home_item_and_its_own():
+    from guides import navmenu
+
+    home = navmenu.read_menu(menu_page([".", "a/", "b/"], 0), "index.html")
+    a = navmenu.read_menu(menu_page(["..", "./", "../b/"], 1), "a/index.html")
+    assert home.targets == a.targets == ["", "a/", "b/"]
+    pairs = navmenu.shared_list([home, a])
+    assert [t for t, _ in pairs] == ["", "a/", "b/"]
+    shared = navmenu.script(pairs)
+    # links relative to the file (assets/javascripts/), each as written where not current
+    assert re.findall(r'href=\\"([^"\\]*)\\"', shared) == ["../../", "../../a/", "../../b/"]
+    assert "md-nav__item--active" not in shared
+    page = navmenu.cut(menu_page(["..", "./", "../b/"], 1), a, "../assets/x.js")
+    assert re.findall(r'<a href="([^"]*)"', page) == ["..", "./"]
+    assert 'data-md-scrollfix data-sw-nav="../assets/x.js">' in page
+
+
+def test_menus_that_disagree_or_are_absolute_are_left_alone():
+    from guides import navmenu
+
+    one = navmenu.read_menu(menu_page([".", "a/"], 0), "index.html")
+    other = navmenu.read_menu(menu_page(["..", "./", "../c/"], 1), "a/index.html")
+    assert navmenu.shared_list([one, other]) is None
+    assert navmenu.read_menu(menu_page(["/.", "/a/"], None), "404.html") is None
+    assert navmenu.read_menu("<p>no menu</p>", "x/index.html") is None
+
+
+def test_the_chromes_icons_move_to_the_stylesheet_and_the_articles_stay():
+    from guides import icons
+
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+           '<path d="M3 6h18v2H3z"/></svg>')
+    page = f'<header>{svg}</header><div class="md-content"><p>{svg}</p></div>'
+    found: dict[str, str] = {}
+    out = icons.replace(page, found)
+    cls = icons.name("M3 6h18v2H3z")
+    assert out == (f'<header><svg class="{cls}" viewBox="0 0 24 24"></svg></header>'
+                   f'<div class="md-content"><p>{svg}</p></div>')
+    css = icons.stylesheet(found)
+    assert css.startswith(f".{cls}{{background-color:currentcolor;")
+    assert "mask:url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'" in css
+    assert "M3 6h18v2H3z" in css
+
+
+def top_links(html: str) -> list[str]:
+    """The primary menu's links that lead to pages (not a page's own sections)."""
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1]
+    nav = nav.split('<div class="md-sidebar md-sidebar--secondary"', 1)[0]
+    nav = nav.split('<div class="md-content"', 1)[0]
+    return [h for h in re.findall(r'<a href="([^"]*)" class="md-nav__link[" ]', nav)
+            if not h.startswith("#")]
+
+
+def site_path(page: str, href: str) -> str:
+    import posixpath
+
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    return "" if path == "." else path + "/"
+
+
+MENU_PAGES = ["index.html", "testing-guide/index.html", "ngo-contingency-plan/index.html",
+              "updates/index.html", "en/volunteer-tips/index.html", "wuu/index.html",
+              "wuu/hotlines/index.html"]
+
+
+@pytest.mark.parametrize("page", MENU_PAGES)
+def test_the_shared_menu_holds_what_the_page_held(site, plain_site, page):
+    """The page keeps the home item and its own; the shared file has the whole list, the
+    same pages in the same order as Material's menu in the build without the step."""
+    import json
+
+    html = (site / page).read_text(encoding="utf-8")
+    plain = [site_path(page, h) for h in top_links((plain_site / page).read_text("utf-8"))]
+    kept = [site_path(page, h) for h in top_links(html)]
+    root = page.split("/")[0] + "/" if page.split("/")[0] in ("en", "wuu") else ""
+    own = page[len(root):].removesuffix("index.html")
+    assert kept == [root] + ([root + own] if own else []), kept
+    assert len(plain) >= 7
+    src = re.search(r'data-sw-nav="([^"]+)"', html).group(1)
+    assert re.fullmatch(r"(\.\./)*assets/javascripts/nav\.(zh|en|wuu)\.[0-9a-f]{10}\.js", src)
+    file = site_path(page, src).rstrip("/")
+    code = (site / file).read_text(encoding="utf-8")
+    assert code.startswith("swNav(") and code.endswith(")\n")
+    shared = json.loads(code[len("swNav("):-2])
+    assert [site_path(file, h) for h in top_links(
+        '<nav class="md-nav md-nav--primary">' + shared)] == plain
+    worker = (site / root / "sw.js").read_text(encoding="utf-8")
+    assert f'"{file[len(root):]}"' in worker.split("const ASSETS = ", 1)[1].split(";", 1)[0]
+
+
+MENU_JS = """() => [...document.querySelectorAll('.md-sidebar--primary [data-sw-nav] > li')]
+  .map(li => [li.querySelector(':scope > a.md-nav__link').href,
+              li.classList.contains('md-nav__item--active'),
+              !!li.querySelector('.md-nav--secondary a[href^="#"]')])"""
+
+
+def plain_menu(browser, url: str, path: str) -> list[str]:
+    context = browser.new_context(**PHONE, service_workers="block")
+    page = context.new_page()
+    page.goto(url + path)
+    links = page.eval_on_selector_all(".md-sidebar--primary .md-nav--primary > ul > li > "
+                                      "a.md-nav__link", "els => els.map(e => e.href)")
+    context.close()
+    return [link[len(url):] for link in links]
+
+
+@pytest.mark.parametrize("path", ["ngo-contingency-plan/", "en/testing-guide/"])
+def test_the_menu_opens_on_a_phone_and_lists_every_guide(browser, site, plain_site, path):
+    with serving(plain_site) as plain_url:
+        expected = plain_menu(browser, plain_url, path)
+    with serving(site) as url:
+        context = browser.new_context(**PHONE, service_workers="block")
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        assert len(page.evaluate(MENU_JS)) == 2  # nothing fetched before the reader acts
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_function("() => document.querySelector('[data-sw-nav]')"
+                               ".getAttribute('data-sw-nav-state') === 'done'")
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary')"
+                               ".getBoundingClientRect().left >= 0")
+        items = page.evaluate(MENU_JS)
+        assert [href[len(url):] for href, _, _ in items] == expected
+        assert [(href[len(url):], toc) for href, active, toc in items if active] == \
+            [(path, True)]  # the current page, with its sections
+        links = page.locator(".md-sidebar--primary [data-sw-nav] > li > a.md-nav__link")
+        assert links.nth(len(expected) - 1).is_visible()
+        links.nth(2).click()  # a guide from the shared list opens
+        page.wait_for_load_state()
+        assert page.url == url + expected[2]
+        assert errors == []
+        context.close()
+
+
+def test_the_sidebar_lists_every_guide_at_once_on_a_wide_screen(browser, site):
+    with serving(site) as url:
+        context = browser.new_context(viewport={"width": 1400, "height": 900},
+                                      service_workers="block")
+        page = context.new_page()
+        page.goto(url + "testing-guide/")
+        page.wait_for_function("() => document.querySelector('[data-sw-nav]')"
+                               ".getAttribute('data-sw-nav-state') === 'done'")
+        assert len(page.evaluate(MENU_JS)) > 8
+        assert page.locator(".md-sidebar--primary a[href$='/hotlines/']").is_visible()
+        context.close()
+
+
+def test_without_javascript_the_menu_leads_home(browser, site):
+    with serving(site) as url:
+        context = browser.new_context(**PHONE, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(url + "ngo-contingency-plan/")
+        page.click(".md-header label[for=__drawer]")
+        home = page.locator(".md-sidebar--primary [data-sw-nav] > li > a.md-nav__link").first
+        home.wait_for(state="visible")
+        home.click()
+        page.wait_for_load_state()
+        assert page.url == url
+        assert page.locator(".md-content a[href='hotlines/']").count() >= 1  # lists the guides
+        context.close()
+
+
+def test_the_menu_opens_offline(browser, site):
+    """The shared list is installed with the service worker: offline, on a page the reader
+    never opened online, the menu still lists every guide."""
+    with serving(site) as url:
+        context = browser.new_context(**PHONE)
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
+                               timeout=20_000)
+        cached = """async () => {
+          const names = await caches.keys(); let pages = 0, nav = 0;
+          for (const n of names) for (const r of await (await caches.open(n)).keys()) {
+            if (r.url.endsWith('/volunteer-tips/')) pages++;
+            if (/\\/nav\\.zh\\.[0-9a-f]{10}\\.js$/.test(r.url)) nav++; }
+          return pages > 0 && nav > 0; }"""
+        for _ in range(120):  # the worker fills its cache 5 s after the page has loaded
+            if page.evaluate(cached):
+                break
+            page.wait_for_timeout(250)
+        assert page.evaluate(cached), "the page or the menu was never cached"
+        context.set_offline(True)
+        page.goto(url + "volunteer-tips/")
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_function("() => document.querySelector('[data-sw-nav]')"
+                               ".getAttribute('data-sw-nav-state') === 'done'")
+        assert len(page.evaluate(MENU_JS)) > 8
+        context.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from pathlib import Path
 
@@ -10,11 +12,33 @@ from guides.model import SECTIONS
 
 
 def nav_links(page: Path) -> list[str]:
-    """The menu's link targets (Material's primary navigation)."""
+    """The menu's link targets (Material's primary navigation), as the reader's menu has
+    them: light3 (issue 17) left the page the home item and its own, and put the whole
+    list in one shared file (`data-sw-nav`), whose links are relative to that file."""
     html = page.read_text(encoding="utf-8")
     nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1]
     nav = nav.split('<div class="md-sidebar md-sidebar--secondary"', 1)[0]
-    return re.findall(r'<a href="([^"]*)" class="md-nav__link[" ]', nav)
+    links = re.findall(r'<a href="([^"]*)" class="md-nav__link[" ]', nav)
+    shared = re.search(r'data-sw-nav="([^"]+)"', nav)
+    if shared is None:
+        return links
+    groups: dict[str, list[str]] = {"": []}  # the page's items: target -> its links
+    last = ""
+    for href in links:
+        if href.startswith("#"):
+            groups[last].append(href)
+        else:
+            last = os.path.normpath(page.parent.resolve() / href)
+            groups[last] = [href]
+    file = (page.parent / shared.group(1)).resolve()
+    text = file.read_text(encoding="utf-8")
+    assert text.startswith("swNav(") and text.endswith(")\n")
+    items = json.loads(text[len("swNav("):-2])
+    menu = []
+    for href in re.findall(r'<a href="([^"]*)" class="md-nav__link[" ]', items):
+        target = os.path.normpath(file.parent / href)
+        menu += groups.get(target, [os.path.relpath(target, page.parent.resolve()) + "/"])
+    return [".." if link == "../" else link for link in menu]
 
 
 def resident(lang: str = "zh") -> dict[str, str]:
