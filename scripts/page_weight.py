@@ -217,6 +217,7 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
     rows, notes, outside, ok = [], [], set(), True
     detail: dict[str, list[tuple[str, int]]] = {}  # per-request bytes of a few loads
     heaviest: tuple[int, str, list[tuple[str, int]]] = (-1, "", [])
+    html_costs: list[tuple[int, int]] = []  # (bytes sent for a next guide, its .gz size)
     with site_server(site) as (base, folder, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for lang, prefix in langs.items():
@@ -226,6 +227,8 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
                 missing = re.search(r'<meta name="robots" content="noindex', html)
                 first = measure(browser, base, log, path, None)
                 nxt = measure(browser, base, log, prefix, path) if page_path else None
+                if nxt and len(nxt["hits"][1]) == 1:  # the HTML alone: what headers add
+                    html_costs.append((nxt["next"][1], compressed(folder / path)))
                 line, met = row(lang, path, kind + (" (not available page)" if missing else ""),
                                 first, nxt)
                 rows.append(line)
@@ -239,6 +242,8 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
                     outside.update(result.get("outside", []))
                     notes += [f"`/{path}`: {m}" for m in result.get("problems", [])]
         browser.close()
+        overhead = max((nxt_bytes - gz for nxt_bytes, gz in html_costs), default=0)
+        every, every_met = every_page(folder, overhead)
     detail[heaviest[1]] = heaviest[2]
     report = "\n".join([
         f"| lang | URL | page | first load: requests | KB | ≤{FIRST_BYTES // 1000} KB, "
@@ -248,9 +253,38 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
     report += "\n\nRequests that left 127.0.0.1: " + (", ".join(sorted(outside)) or "none")
     report += ".\n\nPer request (bytes):\n\n" + "\n".join(
         f"- {what}: " + ", ".join(f"`{u}` {n:,}" for u, n in hits) for what, hits in detail.items())
+    report += "\n\n" + every
     if notes:
         report += "\n\nProblems seen:\n\n" + "\n".join(f"- {n}" for n in dict.fromkeys(notes))
-    return report + "\n", ok and not outside
+    return report + "\n", ok and every_met and not outside
+
+
+def compressed(page_dir: Path) -> int:
+    """The size of a page's pre-compressed HTML (what serve_static sends as its body)."""
+    gz = page_dir / "index.html.gz"
+    return gz.stat().st_size if gz.is_file() else (page_dir / "index.html").stat().st_size
+
+
+def every_page(folder: Path, overhead: int) -> tuple[str, bool]:
+    """light3: the next guide's cost of EVERY page of the site, not only the five measured
+    in Chromium: its compressed HTML plus what the server's headers added to the measured
+    ones (`overhead`); a next guide downloads nothing else (the rest is cached for good)."""
+    rows = []
+    for html in sorted(folder.rglob("index.html")):
+        rel = html.parent.relative_to(folder).as_posix()
+        if {"lite", "share", "search"} & set(rel.split("/")):
+            continue
+        if 'class="md-header' not in html.read_text(encoding="utf-8"):
+            continue  # redirects
+        rows.append((compressed(html.parent) + overhead, "/" + ("" if rel == "." else rel + "/")))
+    over = [(n, p) for n, p in rows if n > NEXT_BYTES]
+    heaviest = sorted(rows, reverse=True)[:6]
+    return (f"Every page as a next guide ({len(rows)} pages: compressed HTML + {overhead} "
+            f"bytes of response headers, as measured above): "
+            f"{kb(min(n for n, _ in rows))}–{kb(max(n for n, _ in rows))} KB; over "
+            f"{NEXT_BYTES // 1000} KB: " + (", ".join(f"`{p}` {kb(n)}" for n, p in over) or
+                                            "none") +
+            ". Heaviest: " + ", ".join(f"`{p}` {kb(n)}" for n, p in heaviest) + "."), not over
 
 
 METHOD = """\
