@@ -541,3 +541,31 @@ def test_the_menu_opens_offline(browser, site):
                                ".getAttribute('data-sw-nav-state') === 'done'")
         assert len(page.evaluate(MENU_JS)) > 8
         context.close()
+
+
+def test_a_menu_file_that_fails_leaves_the_pages_items_and_is_tried_again(browser, site):
+    with serving(site) as url:
+        context = browser.new_context(**PHONE, service_workers="block")
+        failed: list[str] = []
+
+        def once(route):
+            if failed:
+                route.continue_()
+            else:
+                failed.append(route.request.url)
+                route.abort()
+
+        context.route(re.compile(r".*/nav\.zh\.[0-9a-f]{10}\.js$"), once)
+        page = context.new_page()
+        page.goto(url + "testing-guide/")
+        page.click(".md-header label[for=__drawer]")
+        page.wait_for_function("() => document.querySelector('[data-sw-nav]')"
+                               ".getAttribute('data-sw-nav-state') === 'waiting'")
+        assert failed and len(page.evaluate(MENU_JS)) == 2  # home and this guide, as built
+        page.keyboard.press("Escape")
+        page.evaluate("document.getElementById('__drawer').click()")  # closed
+        page.evaluate("document.getElementById('__drawer').click()")  # opened again
+        page.wait_for_function("() => document.querySelector('[data-sw-nav]')"
+                               ".getAttribute('data-sw-nav-state') === 'done'")
+        assert len(page.evaluate(MENU_JS)) > 8
+        context.close()

@@ -273,10 +273,9 @@
       var script = document.createElement("script");
       script.src = new URL(list.getAttribute("data-sw-nav"), location.href).href;
       window.swNav = function (html) { fill(html, script.src); };
-      script.onerror = function () {  // offline and never cached: try again on the next touch
+      script.onerror = function () {  // offline and never cached: again when the menu opens
         list.setAttribute("data-sw-nav-state", "waiting");
         script.remove();
-        listen();
       };
       document.body.appendChild(script);
     }
