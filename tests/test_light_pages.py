@@ -430,6 +430,9 @@ def test_the_shared_menu_holds_what_the_page_held(site, plain_site, page):
     assert len(plain) >= 7
     src = re.search(r'data-sw-nav="([^"]+)"', html).group(1)
     assert re.fullmatch(r"(\.\./)*assets/javascripts/nav\.(zh|en|wuu)\.[0-9a-f]{10}\.js", src)
+    from guides.publishing.manifest import HASHED
+
+    assert HASHED.search(src)  # cached for good by nginx and the S3 publish
     file = site_path(page, src).rstrip("/")
     code = (site / file).read_text(encoding="utf-8")
     assert code.startswith("swNav(") and code.endswith(")\n")
