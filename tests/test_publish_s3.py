@@ -27,8 +27,8 @@ import seaweedfs
 
 from conftest import REPO
 from guides.output import write_gzip
-from guides.publish import KEEP, PublishError
 from guides.publishing import manifest, s3
+from guides.publishing.local import KEEP, PublishError
 from guides.publishing.s3store import Lock, parse_target
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -483,9 +483,9 @@ def test_the_command_line_end_to_end(weed, bucket, tmp_path):
 # -- the local target: the same manifest, the same way of saying what changed ------------
 
 def test_the_local_target_writes_the_same_manifest_and_purge_list(tmp_path):
-    from guides.publish import MANIFEST
-    from guides.publish import publish as publish_local
     from guides.publishing.commands import local_changes
+    from guides.publishing.local import MANIFEST
+    from guides.publishing.local import publish as publish_local
 
     def pages(text: str):
         def build(folder: Path) -> None:

@@ -29,9 +29,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guides.linkcheck import check_site
-from guides.publish import KEEP, PublishError
 from guides.publishing import manifest as m
+from guides.publishing.linkcheck import check_site
+from guides.publishing.local import KEEP, PublishError
 from guides.publishing.s3store import (
     META,
     Lock,
