@@ -248,6 +248,42 @@ def test_deletes_are_bounded_unless_forced(weed, bucket, tmp_path):
     assert list(live(client, bucket, "")) == ["p0.html"]
 
 
+def test_the_replaced_release_keeps_its_hashed_files_for_one_more_publish(weed, bucket,
+                                                                            tmp_path):
+    """A phone that loaded a page just before a publish asks for that page's stylesheet
+    and search files just after it: they stay until the publish after (then they go)."""
+    target = parse_target(f"s3://{bucket}/site")
+    client = client_of(weed)
+
+    def release(style: str, shard: str):
+        def build(folder: Path) -> None:
+            (folder / f"search/{shard}").mkdir(parents=True)
+            (folder / f"assets/site.{style}.css").parent.mkdir(parents=True)
+            (folder / f"assets/site.{style}.css").write_text(f"/* {style} */", encoding="utf-8")
+            (folder / f"search/{shard}/0.json").write_text(f'["{shard}"]', encoding="utf-8")
+            (folder / "index.html").write_text(
+                f'<link rel="stylesheet" href="assets/site.{style}.css"><p>{style}</p>',
+                encoding="utf-8")
+        return build
+
+    s3.publish(target, release("1111111111", "aaaaaaaaaa"), client)
+    second = s3.publish(target, release("2222222222", "bbbbbbbbbb"), client)
+    held = live(client, bucket, "site/")
+    assert b"2222222222" in held["index.html"]
+    assert second.kept == ["assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"]
+    assert {"assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"} <= set(held)
+    assert second.deleted == []
+    third = s3.publish(target, release("3333333333", "cccccccccc"), client)
+    assert sorted(third.deleted) == ["assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"]
+    assert sorted(live(client, bucket, "site/")) == [
+        "assets/site.2222222222.css", "assets/site.3333333333.css", "index.html",
+        "search/bbbbbbbbbb/0.json", "search/cccccccccc/0.json"]
+    # A rollback keeps the hashed files of the release it leaves, too.
+    back = s3.rollback(target, client)
+    assert back.kept == ["assets/site.3333333333.css", "search/cccccccccc/0.json"]
+    assert b"2222222222" in live(client, bucket, "site/")["index.html"]
+
+
 def test_a_second_publish_at_the_same_time_is_refused(weed, bucket, tmp_path):
     """One publish holds the lock (this process, alive); `guides publish` is refused before
     it builds anything, with the message saying who holds it. A lock left by a process of
