@@ -25,6 +25,9 @@
   Our script loads it on the reader's first touch, click, key or focus (`data-sw-bundle`
   on our script's tag; overrides/assets/javascripts/shouwang.js).
 - The page's Content-Security-Policy is written again (its scripts' hashes).
+- light3: the drawer's page list leaves the pages for one shared file per language
+  (guides/navmenu.py), and the header's and menu's icons are drawn by the stylesheet
+  (guides/icons.py).
 
 Pages without Material's stylesheet link (redirects, lite pages) are left as they are.
 MkDocs-free: plain file work, like guides/output.py.

@@ -279,15 +279,12 @@
       };
       document.body.appendChild(script);
     }
-    function listen() {
-      EVENTS.forEach(function (name) {
-        document.addEventListener(name, load, { capture: true, passive: true });
-      });
-    }
-    if ((wide && wide.matches) || (drawer && drawer.checked)) { load(); return; }
-    listen();
+    EVENTS.forEach(function (name) {
+      document.addEventListener(name, load, { capture: true, passive: true });
+    });
     if (drawer) drawer.addEventListener("change", load);
     if (wide && wide.addEventListener) wide.addEventListener("change", load);
+    if ((wide && wide.matches) || (drawer && drawer.checked)) load();
   }
 
   function setup() {
