@@ -7,22 +7,25 @@ which pages are copies of which. The content model cannot: a station's copy has 
 `id`, and nothing obliges an editor to say where its text came from. So the text says it:
 two pages are copies when they say many of the same clauses.
 
-How: a page's text (its title and sections, one block a line) is cut into clauses at
-punctuation and line ends; a clause of CLAUSE_MIN characters or more is one shingle,
-hashed once (a station that edits a word changes one clause, not the page). Pages are
-compared by the Jaccard similarity of their clause sets. Not every pair: a one-permutation
-MinHash signature (Li, Owen and Zhang 2012: the smallest hash in each of BINS ranges) and
-locality-sensitive hashing (BANDS bands of BINS // BANDS bins) name the candidate pairs;
-each is then checked exactly, and joined when at least SIMILAR. Families are the joined
-pages (union-find). datasketch does MinHash LSH too, but needs numpy and scipy for what is
-forty lines here.
+How: a page's title and text (its summary and sections, not their headings, which every
+guide of a kind shares; markup as line ends) is cut into clauses at punctuation and line
+ends; a clause of CLAUSE_MIN characters or more is one shingle, hashed once (a station that
+edits a word changes one clause, not the page). Two pages are copies when the clauses
+they share are at least SIMILAR of all their clauses (Jaccard) and SHARED_MIN in number
+(two short pages sharing a hotline line are not copies). Not every pair is compared: a
+one-permutation MinHash signature (Li, Owen and Zhang 2012: the smallest hash in each of
+BINS ranges; empty bins filled as Shrivastava and Li 2014) and locality-sensitive hashing
+(BANDS bands of BINS // BANDS bins) name candidate pairs, which are then checked exactly.
+Families are the joined pages (union-find). datasketch does MinHash LSH too, but needs
+numpy and scipy for what is sixty lines here.
 
-Measured on `scripts/corpus.py --copies` at 3,000 pages (1,431 Mandarin pages, 20,000
-random pairs): two copies of one guide share 13-100 % of their clauses (1 % of pairs under
-22 %), two different guides at most 12 % (99.9 % under 10 %), the nearest being the
-testing-site and volunteer-shift checklists. SIMILAR = 0.2 leaves a margin on both sides;
-a copy needs one link to join its family, and has a hundred siblings to find it through.
-A pair at 0.2 is a candidate with probability 1 - (1 - 0.2²)³² = 73 %, at 0.4 99.5 %.
+Measured on `scripts/corpus.py --copies` at 3,000 pages (30,000 random pairs a
+language; copies draw their guide's sentences in another order, some left out): two
+copies of one guide share 12-100 % of their clauses (1 % of pairs under 19-21 %), two
+different guides at most 12 % (99.9 % under 9-10 %). A copy needs one link to join its
+family and has a hundred siblings to find it through, so SIMILAR = 0.2 sits nearer the
+copies; 31 families, all pure and whole, in 1-3 s a language at load 10. A pair at 0.2
+is a candidate with probability 1 - (1 - 0.2²)³² = 73 %, at 0.4 99.5 %.
 
 Pure functions, MkDocs-free; guides/search_shards.py numbers the pages of a family one
 after another and writes the families in the search stub.
@@ -38,7 +41,7 @@ CLAUSE = re.compile(r"[\n。！？；：，、!?;:,()（）]+|\.(?:\s|$)")
 CLAUSE_MIN = 4  # characters: shorter pieces (一、 numbers, "120") say nothing of the page
 BINS = 64
 BANDS = 32
-SIMILAR = 0.25
+SIMILAR = 0.2
 SHARED_MIN = 4
 TRIES = 4  # pairs tried between two families meeting in a bucket
 SPAN = 1 << 26  # a bin's values are under 2^32 / BINS
