@@ -190,3 +190,23 @@ def test_the_real_guides_are_not_copies_of_each_other(site):
         info = stub(site / lang)["config"]["shouwang"]
         assert "families" not in info, (lang, info.get("families"))
         assert words in info["strings"]["copies"] and "{n}" in info["strings"]["copies"]
+
+
+def test_a_page_merging_two_guides_does_not_make_them_one_family():
+    """A station that puts its testing guide and its volunteers' tips on one page makes a
+    page like both; joined to both, it would make one family of two guides, and search
+    would show only one of them. Each guide's copies stay a family of their own."""
+    from guides import search_families
+
+    tips = ["志愿者提前十分钟到核酸检测点", "先签到，再领防护用品和对讲机", "穿好防护服，请同伴检查拉链",
+            "扫码登记时，帮老人读出名字", "换班时把情况告诉下一班的人", "离开前脱下防护服，洗两遍手",
+            "不要在采样点吃东西和喝水", "遇到吵架的居民，请组长来处理"]
+
+    def copy(lines: list[str], k: int) -> str:
+        kept = [line for i, line in enumerate(lines) if i % 5 != k % 5]
+        return "\n".join(kept[k % 3:] + kept[:k % 3])
+
+    texts = [copy(STEPS, k) for k in range(4)] + [copy(tips, k) for k in range(4)]
+    texts.insert(4, "\n".join(STEPS[:6] + tips))  # the merged page, between them
+    family = search_families.families(texts)
+    assert family[:4] == [0] * 4 and family[5:] == [5] * 4, family
