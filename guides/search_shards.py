@@ -17,7 +17,9 @@ plugin wrote into, under `search/<version>/`:
   for a query character the index does not hold;
 
 and replaces `search/search_index.json` by a stub holding Material's config, where the
-files are and the synonym groups (guides/synonyms.py). The worker,
+files are, the synonym groups (guides/synonyms.py) and which pages are stations' copies
+of one guide (guides/search_families.py; s-fold: a family's pages are numbered one after
+another, so the stub lists them in a few numbers). The worker,
 `overrides/assets/javascripts/search-worker.js`, ranks pages by how much of the query
 they hold (BM25-like weights over these terms, titles counting more) and answers
 Material's search UI, so the UI stays Material's.
