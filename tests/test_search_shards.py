@@ -398,3 +398,25 @@ def test_the_worker_reads_the_filter_as_it_was_written():
         ((h1 + i * h2) & 0xFFFFFFFF) % m for i in range(search_shards.COMMON_HASHES)))
         for h1, h2 in map(search_shards.bloom_hashes, probe)]
     assert said == expected and not all(said)
+
+
+def test_the_minified_worker_gives_the_same_answers(tmp_path):
+    """The build writes the worker minified (search_shards.minify_worker): run that copy
+    under Node beside the original, on the same index."""
+    source = RUNNER.parent.parent / "overrides/assets/javascripts/search-worker.js"
+    site = common_site(tmp_path / "site")
+    (site / "assets/javascripts").mkdir(parents=True)
+    shipped = site / search_shards.WORKER
+    shipped.write_bytes(source.read_bytes())
+    search_shards.minify_worker(site)
+    small = shipped.read_text(encoding="utf-8")
+    assert len(small) < 0.7 * len(source.read_text(encoding="utf-8")) and "/*" not in small
+    runner = tmp_path / "runner/tests/search_query.js"  # search_query.js finds the worker
+    runner.parent.mkdir(parents=True)                   # at ../overrides/… beside it
+    runner.write_bytes(RUNNER.read_bytes())
+    (tmp_path / "runner/overrides/assets/javascripts").mkdir(parents=True)
+    (tmp_path / "runner/overrides" / search_shards.WORKER).write_text(small, encoding="utf-8")
+    queries = ["核酸", "檐溜", "核酸 志愿者", "老人", "码", "不在索引里的词"]
+    done = subprocess.run(["node", str(runner), str(site), *queries], capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert {a["query"]: a for a in json.loads(done.stdout)} == answers(site, *queries)
