@@ -166,7 +166,7 @@ def cmd_build(args: argparse.Namespace, publishing: bool = False) -> int:
 
 
 def _write_pdfs(site_dir: Path, lang: str) -> int:
-    from guides.pdf import MAX_BYTES, write_pdfs
+    from guides.outputs.pdf import MAX_BYTES, write_pdfs
 
     try:
         written = write_pdfs(site_dir)
@@ -234,7 +234,7 @@ def cmd_share(args: argparse.Namespace) -> int:
 def _write_share(args: argparse.Namespace, site_dir: Path, report: Report,
                  publishing: bool) -> int:
     from guides.findings import Finding
-    from guides.share.outputs import write_share
+    from guides.outputs.share.outputs import write_share
 
     content = getattr(report, "content", None)
     documents = {(doc.folder, doc.language): doc
@@ -288,7 +288,7 @@ def _today(args: argparse.Namespace) -> dt.date:
 
 
 def _edit(args: argparse.Namespace, action) -> int:
-    from guides.editing import EditError
+    from guides.editor.editing import EditError
 
     try:
         message = action()
@@ -301,7 +301,7 @@ def _edit(args: argparse.Namespace, action) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from guides.editing import new_guide
+    from guides.editor.editing import new_guide
 
     def action() -> str:
         path = _shown(new_guide(_content_dir(args), args.kind, args.slug, _today(args)))
@@ -315,7 +315,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
-    from guides.editing import translate
+    from guides.editor.editing import translate
 
     def action() -> str:
         path = _shown(translate(_content_dir(args), args.id, args.to))
@@ -327,7 +327,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
 
 
 def cmd_bump(args: argparse.Namespace) -> int:
-    from guides.editing import bump
+    from guides.editor.editing import bump
 
     def action() -> str:
         path, version = bump(_content_dir(args), args.id, args.major, args.message,
@@ -346,7 +346,7 @@ def cmd_bump(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from guides import status
+    from guides.editor import status
     from guides.reader import read_content
 
     table = status.rows(read_content(_content_dir(args), base=Path.cwd()), _today(args))
@@ -358,7 +358,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def _site_url_problem(args: argparse.Namespace) -> str | None:
     """The message when site_url is still an example address (publishing only)."""
     from guides.messages import render
-    from guides.publish import is_example_url
+    from guides.publishing.local import is_example_url
 
     url = (_config(args) or {}).get("site_url")
     if not isinstance(url, str) or not url.strip() or not is_example_url(url):
@@ -398,8 +398,8 @@ def _s3(args: argparse.Namespace) -> bool:
 def cmd_publish(args: argparse.Namespace) -> int:
     if not _s3(args) and _windows(args):
         return 1
-    from guides.publish import PublishError, check_current, current, publish
     from guides.publishing import commands
+    from guides.publishing.local import PublishError, check_current, current, publish
 
     problem = _site_url_problem(args)
     if problem:
@@ -438,7 +438,7 @@ def cmd_releases(args: argparse.Namespace) -> int:
         from guides.publishing import commands
 
         return commands.releases(args, _g)
-    from guides.publish import PublishError, check_current, listing, release_time
+    from guides.publishing.local import PublishError, check_current, listing, release_time
 
     target = Path(args.to)
     try:
@@ -475,7 +475,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         return commands.rollback(args, _g)
     if _windows(args):
         return 1
-    from guides.publish import PublishError, current, rollback
+    from guides.publishing.local import PublishError, current, rollback
 
     target = Path(args.to)
     try:
@@ -499,7 +499,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
         return 0
     if _windows(args):
         return 1
-    from guides.publish import PublishError, prune
+    from guides.publishing.local import PublishError, prune
 
     try:
         removed = prune(Path(args.to), args.keep)
@@ -519,7 +519,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from guides.buildlog import quiet_logging
-    from guides.preview import CompressingServer
+    from guides.publishing.preview import CompressingServer
 
     mkdocs_serve.LiveReloadServer = CompressingServer  # gzip, as the published site
     os.environ["GUIDES_LANG"] = args.lang  # the preview panel speaks the editor's language

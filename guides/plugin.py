@@ -40,11 +40,9 @@ from guides import (
     lighten,
     limits,
     listing,
-    lite,
     output,
     pagecontext,
     panel,
-    printing,
     sanitize,
     search_extra,
     search_shards,
@@ -57,9 +55,10 @@ from guides.checks import run_checks
 from guides.findings import Report
 from guides.messages import render
 from guides.model import DEFAULT_LANGUAGE, HOME_FOLDER, LANGUAGES, Guide
+from guides.outputs import lite, printing
+from guides.outputs.share import card as share_card  # issue 14 (w-images): per-page og:image
+from guides.outputs.share import fonts as share_fonts
 from guides.reader import Content, read_content
-from guides.share import card as share_card  # issue 14 (w-images): per-page og:image
-from guides.share import fonts as share_fonts
 
 log = get_plugin_logger(__name__)
 SAFE_FOLDER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # preview stand-ins only for these
@@ -132,7 +131,7 @@ class Build:
     pages: dict[str, dict[str, Any]] = field(default_factory=dict)  # folder -> sitemap entry
     offline: list[str] = field(default_factory=list)  # published pages, for the worker
     changes: list[updates.Change] = field(default_factory=list)  # for the Atom feed
-    # lite pages (issue 17, guides/lite.py): page path -> its lite page
+    # lite pages (issue 17, guides/outputs/lite.py): page path -> its lite page
     lite: dict[str, lite.Lite] = field(default_factory=dict)
     lite_paths: set[str] | None = None  # pages of this language that have one
     shared: list[str] = field(default_factory=list)  # w-text: share.json files to keep offline
@@ -435,7 +434,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         sw["history"] = updates.history(guide) if guide and not missing else []
         sw["feed"] = sw["home_href"] + "updates.xml"
         sw.update({name: self.versioned[asset] for name, asset in OUR_FILES.items()})
-        # lite pages (guides/lite.py): published and withdrawn guides have one
+        # lite pages (guides/outputs/lite.py): published and withdrawn guides have one
         sw["lite"] = f"{lite.FOLDER}/" if not missing and self._has_lite(folder, language) \
             else ""
         if not missing:
@@ -497,7 +496,7 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         return context
 
     def _lite_page(self, context, page) -> None:
-        """The guide's lite page (guides/lite.py), from its cleaned article and context."""
+        """The guide's lite page (guides/outputs/lite.py), from its cleaned article and context."""
         sw = context.get("sw")
         if not sw or not sw.get("lite"):
             return

@@ -34,7 +34,8 @@ from serve_static import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from guides import lite, output  # noqa: E402
+from guides import output  # noqa: E402
+from guides.outputs import lite  # noqa: E402
 
 LANGS = {"zh": "", "wuu": "wuu/", "en": "en/"}
 # Chromium's network emulation (DevTools protocol): a cell shared by hundreds of phones.

@@ -124,7 +124,7 @@ def pages(site_dir: str | Path, lang: str) -> dict[str, str]:
         rel = path.relative_to(root).as_posix()[:-len("index.html")]
         if lang == "zh" and rel.startswith(tuple(others)) or rel in EXCLUDED:
             continue
-        if path.parent.name == "lite":  # lite pages (guides/lite.py) are not in search
+        if path.parent.name == "lite":  # lite pages (guides/outputs/lite.py) are not in search
             continue
         page = path.read_text(encoding="utf-8", errors="replace")
         text = page_text(page)

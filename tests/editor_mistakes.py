@@ -224,7 +224,7 @@ MISTAKES: list[Mistake] = [
       meta={"kind": "resident-guide"}),
     m("section-empty-last", "structure.empty-section", 32, "求助电话",
       body=SECTIONS.replace("{known}", "- 会传染。\n").replace("{help}", ""), meta={"kind": "resident-guide"}),
-    # -- template leftovers (the constants of guides/editing.py) -----------------------------
+    # -- template leftovers (the constants of guides/placeholders.py) ---------------------------------
     # Errors in a published guide: the page would go out with the template's words.
     m("template-title", "writing.placeholder", 4, "在这里写标题", meta={"title": "在这里写标题"}),
     m("template-summary", "writing.placeholder", 5, meta={"summary": "用一句话说明这篇讲什么。"}),

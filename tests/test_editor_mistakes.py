@@ -11,7 +11,7 @@ import pytest
 from editor_mistakes import BODY, MISTAKES, Mistake
 
 from conftest import BASE_META, TRUSTED, Tree
-from guides import editing
+from guides.editor import editing
 from guides.findings import Finding
 
 # PyYAML's and Python's own words: none may reach an editor in a Chinese message

@@ -23,7 +23,7 @@ import urllib.request
 from pathlib import Path
 
 from conftest import REPO
-from guides.publish import current, releases
+from guides.publishing.local import current, releases
 
 HANDBOOK = REPO / "HANDBOOK.md"
 SKIP = {".git", ".venv", "site", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache",

@@ -17,10 +17,10 @@ import yaml
 from test_publish import copier, directives, nginx, response, wait_for  # noqa: F401
 
 from conftest import PHONE, REPO, Tree, build_site, serving
-from guides import lite
 from guides.hotlines import for_language, load
 from guides.model import LANGUAGES
-from guides.publish import publish
+from guides.outputs import lite
+from guides.publishing.local import publish
 
 VNU = REPO / "tests/node_modules/vnu-jar/build/dist/vnu.jar"  # npm ci (tests/package.json)
 JAVA = "/usr/bin/java"  # Debian's default-jre-headless (scripts/dev.py test)

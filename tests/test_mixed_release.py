@@ -15,8 +15,8 @@ import pytest
 from test_publish import copier
 
 from conftest import REPO
-from guides.publish import publish, rollback
 from guides.publishing.carry import HASHED
+from guides.publishing.local import publish, rollback
 
 sys.path.insert(0, str(REPO / "scripts"))
 import load_benchmark  # noqa: E402
@@ -86,9 +86,9 @@ def test_a_reader_caught_by_a_publish_and_a_rollback_gets_one_release(tmp_path, 
 def test_without_carrying_the_reader_gets_missing_files(tmp_path, two_releases, monkeypatch):
     """The checker sees the failure it guards against: a switch that keeps nothing of the
     old release leaves the caught reader without the old stylesheet and search shards."""
-    import guides.publish
+    import guides.publishing.local
 
-    monkeypatch.setattr(guides.publish, "carry", lambda old, new: [])
+    monkeypatch.setattr(guides.publishing.local, "carry", lambda old, new: [])
     a, b = two_releases
     report = caught(tmp_path, a, b)
     missing = {p.path for p in report.problems if p.kind == "missing"}

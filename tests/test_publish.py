@@ -19,8 +19,16 @@ from pathlib import Path
 import pytest
 
 from conftest import CONFIG, OVERRIDES, REPO, SITE_URL, Tree
-from guides.linkcheck import check_site
-from guides.publish import KEEP, PublishError, current, is_complete, publish, releases, rollback
+from guides.publishing.linkcheck import check_site
+from guides.publishing.local import (
+    KEEP,
+    PublishError,
+    current,
+    is_complete,
+    publish,
+    releases,
+    rollback,
+)
 
 NGINX = "/usr/sbin/nginx"
 NGINX_CONF = REPO / "deploy/nginx.conf"  # the configuration the documentation gives

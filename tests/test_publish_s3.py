@@ -27,8 +27,8 @@ import seaweedfs
 
 from conftest import REPO
 from guides.output import write_gzip
-from guides.publish import KEEP, PublishError
 from guides.publishing import manifest, s3
+from guides.publishing.local import KEEP, PublishError
 from guides.publishing.s3store import Lock, parse_target
 
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -246,6 +246,42 @@ def test_deletes_are_bounded_unless_forced(weed, bucket, tmp_path):
     result = s3.publish(target, pages(1), client, max_deletes=None)
     assert (len(result.deleted), result.left) == (3, 0)
     assert list(live(client, bucket, "")) == ["p0.html"]
+
+
+def test_the_replaced_release_keeps_its_hashed_files_for_one_more_publish(weed, bucket,
+                                                                            tmp_path):
+    """A phone that loaded a page just before a publish asks for that page's stylesheet
+    and search files just after it: they stay until the publish after (then they go)."""
+    target = parse_target(f"s3://{bucket}/site")
+    client = client_of(weed)
+
+    def release(style: str, shard: str):
+        def build(folder: Path) -> None:
+            (folder / f"search/{shard}").mkdir(parents=True)
+            (folder / f"assets/site.{style}.css").parent.mkdir(parents=True)
+            (folder / f"assets/site.{style}.css").write_text(f"/* {style} */", encoding="utf-8")
+            (folder / f"search/{shard}/0.json").write_text(f'["{shard}"]', encoding="utf-8")
+            (folder / "index.html").write_text(
+                f'<link rel="stylesheet" href="assets/site.{style}.css"><p>{style}</p>',
+                encoding="utf-8")
+        return build
+
+    s3.publish(target, release("1111111111", "aaaaaaaaaa"), client)
+    second = s3.publish(target, release("2222222222", "bbbbbbbbbb"), client)
+    held = live(client, bucket, "site/")
+    assert b"2222222222" in held["index.html"]
+    assert second.kept == ["assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"]
+    assert {"assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"} <= set(held)
+    assert second.deleted == []
+    third = s3.publish(target, release("3333333333", "cccccccccc"), client)
+    assert sorted(third.deleted) == ["assets/site.1111111111.css", "search/aaaaaaaaaa/0.json"]
+    assert sorted(live(client, bucket, "site/")) == [
+        "assets/site.2222222222.css", "assets/site.3333333333.css", "index.html",
+        "search/bbbbbbbbbb/0.json", "search/cccccccccc/0.json"]
+    # A rollback keeps the hashed files of the release it leaves, too.
+    back = s3.rollback(target, client)
+    assert back.kept == ["assets/site.3333333333.css", "search/cccccccccc/0.json"]
+    assert b"2222222222" in live(client, bucket, "site/")["index.html"]
 
 
 def test_a_second_publish_at_the_same_time_is_refused(weed, bucket, tmp_path):
@@ -483,9 +519,9 @@ def test_the_command_line_end_to_end(weed, bucket, tmp_path):
 # -- the local target: the same manifest, the same way of saying what changed ------------
 
 def test_the_local_target_writes_the_same_manifest_and_purge_list(tmp_path):
-    from guides.publish import MANIFEST
-    from guides.publish import publish as publish_local
     from guides.publishing.commands import local_changes
+    from guides.publishing.local import MANIFEST
+    from guides.publishing.local import publish as publish_local
 
     def pages(text: str):
         def build(folder: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from guides.publish import (
+from guides.publishing.local import (
     PublishError,
     current,
     is_example_url,

@@ -12,9 +12,10 @@ from markupsafe import Markup, escape
 from mkdocs.config import load_config
 
 from conftest import REPO
-from guides import checklists, printing
+from guides import checklists
 from guides.checks.safety import looks_like_markup
 from guides.frontmatter import split
+from guides.outputs import printing
 from guides.sanitize import clean, escaped, safe_href
 
 BOOLEAN = {"checked", "disabled", "open", "controls", "loop", "muted", "reversed", "default"}

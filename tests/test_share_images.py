@@ -17,7 +17,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from conftest import SITE_URL, Tree, build_site
-from guides.share import browser, card, fonts, longimage, pages, poster
+from guides.outputs.share import browser, card, fonts, longimage, pages, poster
 
 HOTLINES = """\
 national:

@@ -23,10 +23,10 @@ import pytest
 import segno
 
 from conftest import OVERRIDES, PHONE, Tree, serving
-from guides.share import broadcast
-from guides.share.htmltree import parse
-from guides.share.manifest import write_manifest
-from guides.share.outputs import write_share
+from guides.outputs.share import broadcast
+from guides.outputs.share.htmltree import parse
+from guides.outputs.share.manifest import write_manifest
+from guides.outputs.share.outputs import write_share
 
 SITE_URL = "https://guides.example.org/"
 CONFIG = f"""site_name: 测试站
@@ -255,7 +255,7 @@ def test_article_keeps_title_time_sources_hotlines_images_and_qr(shared: Path):
 
 def test_article_cannot_carry_script(tmp_path: Path):
     """The page it is made from was cleaned; the article is cleaned again with nh3."""
-    from guides.share.article import article_html
+    from guides.outputs.share.article import article_html
 
     page = ('<article class="md-content__inner"><div class="sw-body"><h1>T</h1>'
             '<p onclick="x()">a<img src="x.png" onerror="x()"></p>'
@@ -337,7 +337,7 @@ def test_share_help_is_chinese():
 
 def test_texts_are_written_without_the_images_module(shared: Path, tmp_path: Path):
     """w-images' writers are called when installed; without them the texts still come."""
-    from guides.share import outputs
+    from guides.outputs.share import outputs
 
     site = tmp_path / "site"
     shutil.copytree(shared, site)

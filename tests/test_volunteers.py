@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PHONE, REPO, SITE_URL, Tree, build_site, serving
-from guides.printing import qr_svg, wrap_sections
+from guides.outputs.printing import qr_svg, wrap_sections
 
 CHECKLIST = """
 ## 上岗前 {#before}

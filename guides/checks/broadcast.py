@@ -3,7 +3,7 @@ page's address added, into the 300 characters a WeChat group message or an SMS a
 
 An error on a published page (it would be cut off in the group), a warning on a draft or a
 page under review (it is not sent yet). The address comes from site_url in the mkdocs.yml
-beside content/; without one, a stand-in host of guides.share.broadcast.HOST_ALLOWANCE
+beside content/; without one, a stand-in host of guides.outputs.share.broadcast.HOST_ALLOWANCE
 characters is counted. `guides share` counts again with the real address.
 """
 
@@ -13,7 +13,7 @@ import re
 
 from guides.checks.context import Context
 from guides.model import HOME_FOLDER, LANGUAGES
-from guides.share import broadcast
+from guides.outputs.share import broadcast
 
 URL = re.compile(r"https?://[^\s，。、；）)」』】]+", re.I)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from guides import editing
+from guides import placeholders
 from guides.checks.context import Context
 from guides.model import LANGUAGES, SECTIONS, Document
 from guides.phones import DASHES, INVISIBLE, NumberRun, find_numbers
@@ -51,12 +51,13 @@ TODO = re.compile(r"(?:(?<![A-Za-z])(TODO|FIXME|TBD|XXX+|xxx+)(?![A-Za-z])"
                   r"|(待补充|待完善|此处填写|在此填写|填写此处|×××|？{3,}|\?{3,}))")
 # substrings one of which every match of TODO or PLACEHOLDER holds: a quick test first
 CLUES = ("TODO", "FIXME", "TBD", "XXX", "xxx", "待", "填写", "×××", "？？？", "???", "条提示",
-         *editing.PLACEHOLDERS)
-TIP_PLACEHOLDER = re.escape(editing.TIP_TITLE).replace(r"\{n\}", r"\d+")
+         *placeholders.PLACEHOLDERS)
+TIP_PLACEHOLDER = re.escape(placeholders.TIP_TITLE).replace(r"\{n\}", r"\d+")
 # every placeholder `guides new` writes, in one pattern (one search a line)
-_FIRST = "".join(sorted({p[0] for p in editing.PLACEHOLDERS} | {"第"}))
+_FIRST = "".join(sorted({p[0] for p in placeholders.PLACEHOLDERS} | {"第"}))
 PLACEHOLDER = re.compile(f"(?=[{re.escape(_FIRST)}])(?:"
-                         + "|".join([*map(re.escape, editing.PLACEHOLDERS), TIP_PLACEHOLDER]) + ")")
+                         + "|".join([*map(re.escape, placeholders.PLACEHOLDERS),
+                                     TIP_PLACEHOLDER]) + ")")
 DIGIT = re.compile(r"\d")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 STRIP_LINK_URL = re.compile(r"\]\([^)]*\)")

@@ -10,8 +10,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from guides.publish import PublishError
 from guides.publishing import manifest as m
+from guides.publishing.local import PublishError
 
 SHOWN = 20  # addresses printed; the JSON file has them all
 
@@ -59,7 +59,7 @@ def print_purge(args: argparse.Namespace, purge: dict, changes: m.Changes) -> No
 
 def local_changes(before: Path | None, after: Path) -> tuple[m.Changes, dict]:
     """What a local publish changed against the release that was live before it."""
-    from guides.publish import MANIFEST
+    from guides.publishing.local import MANIFEST
 
     def files(release: Path | None) -> dict[str, str]:
         try:
@@ -140,8 +140,8 @@ def rollback(args: argparse.Namespace, g) -> int:
 
 
 def releases(args: argparse.Namespace, g) -> int:
-    from guides.publish import release_time
     from guides.publishing import s3
+    from guides.publishing.local import release_time
 
     def work() -> int:
         target, client = _client(args)

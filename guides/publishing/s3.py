@@ -11,7 +11,8 @@ A publish, holding the lock (guides/publishing/s3store.py):
    assets, other assets, pages, service workers, web manifests, sitemaps, feeds. Old
    assets are never deleted before this, so every page always finds its assets;
 5. marks the release live in state.json, then deletes the files that left the site (at
-   most `max_deletes` unless forced) and releases beyond `keep`.
+   most `max_deletes` unless forced) and releases beyond `keep`. The hashed files of the
+   release it replaced stay until the next publish, for readers still on an old page.
 A rollback does steps 3–5 with a kept release: server-side copies, nothing uploaded.
 
 Both variants of a text file are kept: `a/index.html` as it is, and `a/index.html.gz`
@@ -29,9 +30,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guides.linkcheck import check_site
-from guides.publish import KEEP, PublishError
 from guides.publishing import manifest as m
+from guides.publishing.linkcheck import check_site
+from guides.publishing.local import KEEP, PublishError
 from guides.publishing.s3store import (
     META,
     Lock,
@@ -58,6 +59,7 @@ class Result:
     copied: int = 0  # files put into place on the server
     deleted: list[str] = field(default_factory=list)
     left: int = 0  # files that left the site but were kept (over max_deletes)
+    kept: list[str] = field(default_factory=list)  # the replaced release's hashed files
     purge: dict = field(default_factory=dict)
     pruned: list[str] = field(default_factory=list)
 
@@ -138,10 +140,15 @@ def _switch(client, target: Target, lock: Lock, state: dict, name: str,
     lock.check()
     write_json(client, target, target.meta + "state.json",
                {"live": name, "line": line, "dirty": [], "pending": None, "unfinished": []})
-    # The release is live and whole; only now do files that left the site go.
-    present = [k for k in list_keys(client, target, target.prefix)
+    # The release is live and whole; only now do files that left the site go. The hashed
+    # files of the release just replaced stay one publish longer (as carry.py does for the
+    # local target): a phone that loaded an old page a moment ago still asks for its
+    # stylesheet and search files (scripts/load_benchmark.py measured 404s without this).
+    present = [k[len(target.prefix):] for k in list_keys(client, target, target.prefix)
                if not k.startswith(target.meta)]
-    gone = [k[len(target.prefix):] for k in present if k[len(target.prefix):] not in new.files]
+    result.kept = sorted(rel for rel in present if rel in old.files and rel not in new.files
+                         and m.HASHED.search(m.base_of(rel)))
+    gone = [rel for rel in present if rel not in new.files and rel not in result.kept]
     # Backwards: feeds and pages go before the assets a page that is going still uses.
     ordered = [rel for group in reversed(m.upload_order(gone, dict.fromkeys(gone, ""), {}))
                for rel in group]

@@ -25,7 +25,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from guides.publish import PublishError
+from guides.publishing.local import PublishError
 
 META = "_releases/"
 LEASE = 120.0  # seconds a lock is good for without being renewed

@@ -2,8 +2,8 @@
 wide, the title, the guide's steps, the hotlines, version and date, and a QR code back to
 the live page.
 
-Chromium lays out a page made for the purpose (guides/share/layout.py) from what the
-built page says (guides/share/pages.py): real Chinese line breaking, lists and tables as
+Chromium lays out a page made for the purpose (guides/outputs/share/layout.py) from what the
+built page says (guides/outputs/share/pages.py): real Chinese line breaking, lists and tables as
 on the site, the glyphs drawn into the picture (no font assumed on the phone). A guide
 taller than one picture of readable height is cut between blocks (never after a heading,
 never inside a step) into numbered parts, `long-1.png`, `long-2.png`, each marked "1/2"
@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guides.share import layout
-from guides.share.browser import in_own_thread, local_page
-from guides.share.pages import SharedPage, shared_pages
+from guides.outputs.share import layout
+from guides.outputs.share.browser import in_own_thread, local_page
+from guides.outputs.share.pages import SharedPage, shared_pages
 
 WIDTH = 1080
 PART_HEIGHT = 4320  # at most four screens' width: a part reads without losing the thread

@@ -1,7 +1,7 @@
 """Notice-board posters: one A4 PDF per published guide and language, in large type, with
 the title, the guide's first section, the hotlines and a QR code to the live page. A
-variant of the printed page (guides/pdf.py prints the whole guide; this is the sheet to
-tape to a door), laid out by Chromium (guides/share/layout.py), which embeds the Chinese
+variant of the printed page (guides/outputs/pdf.py prints the whole guide; this is the sheet to
+tape to a door), laid out by Chromium (guides/outputs/share/layout.py), which embeds the Chinese
 font subset it used. The type shrinks to keep it on one sheet, down to 16 pt; past that
 the last steps are left out and the sheet says the rest is on the page.
 
@@ -16,9 +16,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from guides.share import layout
-from guides.share.browser import in_own_thread, local_page
-from guides.share.pages import SharedPage, shared_pages
+from guides.outputs.share import layout
+from guides.outputs.share.browser import in_own_thread, local_page
+from guides.outputs.share.pages import SharedPage, shared_pages
 
 NAME = "poster.pdf"
 A4_PX = (794, 1123)  # 210 × 297 mm at 96 CSS pixels per inch

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
-from guides.share.pages import SharedPage
-from guides.share.strings import strings
+from guides.outputs.share.pages import SharedPage
+from guides.outputs.share.strings import strings
 
 FONTS = ('"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", '
          '"PingFang SC", "Microsoft YaHei", sans-serif')

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from guides.linkcheck import check_site
 from guides.publishing.carry import carry, record
+from guides.publishing.linkcheck import check_site
 from guides.publishing.manifest import tree_manifest
 
 KEEP = 5

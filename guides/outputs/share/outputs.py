@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Document
-from guides.share import article, broadcast, manifest
-from guides.share.htmltree import parse
+from guides.outputs.share import article, broadcast, manifest
+from guides.outputs.share.htmltree import parse
 
 MARKER = "data-sw-share="  # the panel's attribute (overrides/partials/sw-share.html)
 SHARE_DIR = "share"
@@ -25,8 +25,9 @@ SHARE_DIR = "share"
 # their module cannot be imported, the text outputs are still written. (The share cards,
 # item 5, are drawn by every build.)
 IMAGE_WRITERS = ("write_images", "write_posters")
-IMAGE_MODULES = ("guides.share", "guides.share.longimage", "guides.share.images",
-                 "guides.share.poster", "guides.share.card")
+IMAGE_MODULES = ("guides.outputs.share", "guides.outputs.share.longimage",
+                 "guides.outputs.share.images", "guides.outputs.share.poster",
+                 "guides.outputs.share.card")
 
 Progress = Callable[[str, int, int, str], None]
 

@@ -23,7 +23,7 @@ import nh3
 import segno
 
 from guides.model import LANGUAGES
-from guides.share.htmltree import Element, parse, serialize
+from guides.outputs.share.htmltree import Element, parse, serialize
 
 LABELS = {
     "zh": {"notes": "注释", "hotlines": "求助电话", "scan": "扫码看最新版本", "link": "原文网址",

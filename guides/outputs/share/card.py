@@ -1,7 +1,7 @@
 """The share card (og:image) of each page: its own title on the site's colours, so a link
 pasted into a chat shows which guide it is, not one picture for the whole site.
 
-Drawn with Pillow and a Chinese font file found on this machine (guides/share/fonts.py),
+Drawn with Pillow and a Chinese font file found on this machine (guides/outputs/share/fonts.py),
 in every build: a card is small (about 30 KB) and quick (a few milliseconds), and the
 page's `og:image` must point at a file that exists. Without a Chinese font the build
 warns and pages keep the site's one picture (assets/images/share.png): a card drawn with
@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from guides.share.fonts import FontFile, find
+from guides.outputs.share.fonts import FontFile, find
 
 CARD_PATH = "share/card.png"  # inside the page's folder (the agreed share/ folder)
 WIDTH, HEIGHT = 1200, 630
@@ -149,7 +149,7 @@ def cards_of_site(site_dir: Path) -> list[Card]:
     step run on a site built elsewhere; the build itself passes what it knows)."""
     from urllib.parse import urlsplit
 
-    from guides.share.pages import shared_pages
+    from guides.outputs.share.pages import shared_pages
 
     root = Path(site_dir)
     return [Card(page.folder.relative_to(root).as_posix() + "/", page.title, page.site_name,

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from guides.share.htmltree import Element
+from guides.outputs.share.htmltree import Element
 
 MAX_CHARS = 300  # the WeChat group-message and SMS length to plan for
 ACTIONS = 3

@@ -1,4 +1,4 @@
-"""One headless Chromium for the share outputs (Debian's, as guides/pdf.py uses), that
+"""One headless Chromium for the share outputs (Debian's, as guides/outputs/pdf.py uses), that
 loads only local files: a share output can never fetch anything from the network."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from guides.messages import render
-from guides.pdf import ARGS, CHROMIUM
+from guides.outputs.pdf import ARGS, CHROMIUM
 
 
 class ShareError(RuntimeError):

@@ -79,7 +79,7 @@ ATTRIBUTES = {"*": {"id", "lang", "dir", "title"}, "a": {"href", "hreflang"},
 DROPPED_WITH_CONTENT = {"script", "style", "audio", "video", "picture", "svg", "math",
                         "template", "noscript", "iframe", "object", "button", "form",
                         "textarea", "select", "h1"}
-SECTION = '<section class="sw-section">'  # guides.printing.wrap_sections
+SECTION = '<section class="sw-section">'  # guides.outputs.printing.wrap_sections
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 ID = re.compile(r'\sid="([^"]+)"')
 H2 = re.compile(r"<h2[^>]*>(.*?)</h2>", re.S)
@@ -157,7 +157,7 @@ def clean(article: str, page: str = "", lite_pages: frozenset[str] | set[str] = 
 def split(article: str, page: str = "", lite_pages: frozenset[str] | set[str] = frozenset()
           ) -> tuple[str, list[str]]:
     """(what comes before the first section, each `<h2>` section), as the build wrapped
-    them (guides.printing), each cleaned (`clean`)."""
+    them (guides.outputs.printing), each cleaned (`clean`)."""
     head, *sections = article.split(SECTION)
     return (clean(head, page, lite_pages),
             [clean(SECTION + s, page, lite_pages) for s in sections])
