@@ -612,7 +612,9 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
         site_dir = Path(config.site_dir)
         output.write_sitemap(site_dir, list(self.build.pages.values()))
         search_extra.add_to_site(site_dir, self.build.search_extra)  # s-questions
-        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)))  # s-rank
+        search_shards.write(site_dir, synonyms.load(Path(config.docs_dir)),  # s-rank
+                            strings={k[len("sw.search."):]: v for k, v in self.lite_strings.items()
+                                     if k.startswith("sw.search.copies")})  # s-fold
         assets.scrub_site(site_dir, urlsplit(self.base_url).netloc)
         assets.write_hashed(site_dir, self.versioned)
         if self.command != "serve":  # light: the preview keeps Material's files as they are

@@ -17,7 +17,9 @@ plugin wrote into, under `search/<version>/`:
   for a query character the index does not hold;
 
 and replaces `search/search_index.json` by a stub holding Material's config, where the
-files are and the synonym groups (guides/synonyms.py). The worker,
+files are, the synonym groups (guides/synonyms.py) and which pages are stations' copies
+of one guide (guides/search_families.py; s-fold: a family's pages are numbered one after
+another, so the stub lists them in a few numbers). The worker,
 `overrides/assets/javascripts/search-worker.js`, ranks pages by how much of the query
 they hold (BM25-like weights over these terms, titles counting more) and answers
 Material's search UI, so the UI stays Material's.
@@ -48,7 +50,7 @@ from pathlib import Path
 
 import rjsmin
 
-from guides import search_t2s
+from guides import search_families, search_t2s
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 TOKEN = re.compile(rf"[{HAN}]+|[0-9a-z\u00c0-\u024f]+")
@@ -171,6 +173,22 @@ def bloom(terms_: list[str]) -> str:
     return "".join(f"{d:x}" for d in digits)
 
 
+def family_order(pages: list[Page]) -> tuple[list[Page], list[int]]:
+    """s-fold: the pages with stations' copies of one guide numbered one after another
+    (guides/search_families.py finds them by their text), and the families for the stub
+    ([gap, size, ...]: the worker folds a family into one result, however far down the
+    list its copies are, with no more files to fetch)."""
+    family = search_families.families(  # the page's title and text, not the headings
+        TAG.sub("\n", "\n".join([page.title] + [text for _, _, text in page.entries])).lower()
+        for page in pages)
+    numbers = search_families.order(family)
+    sizes: dict[int, int] = {}
+    for root in family:
+        sizes[root] = sizes.get(root, 0) + 1
+    return ([pages[n] for n in numbers],
+            search_families.runs([sizes[n] for n in numbers if family[n] == n]))
+
+
 def dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -189,14 +207,17 @@ def plain(markup: str) -> str:
 
 
 def build(index: dict, synonyms: list[list[str]] | None = None,
-          t2s: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
+          t2s: dict[str, str] | None = None,
+          strings: dict[str, str] | None = None) -> tuple[dict, dict[str, str]]:
     """The stub index and the files to write (path under search/ -> JSON text).
 
     An entry (a page's own text, or one section) is numbered `page * STRIDE + n`, so the
     worker knows an entry's page from its number alone; the page list is cut into files of
     PAGES_PER_FILE pages, fetched only for the results shown. `t2s` ({traditional:
-    simplified}) is cut to the characters the index holds (guides/search_t2s.py)."""
-    pages = pages_of(list(index.get("docs") or []))
+    simplified}) is cut to the characters the index holds (guides/search_t2s.py).
+    `strings`: words the worker shows, in the site's language (s-fold: "copies",
+    "copies.one", how a folded guide's other copies are counted)."""
+    pages, families = family_order(pages_of(list(index.get("docs") or [])))
     postings: dict[str, list[int]] = {}
     characters: set[str] = set()
     entries = 0
@@ -254,12 +275,18 @@ def build(index: dict, synonyms: list[list[str]] | None = None,
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name].encode() + b"\0")
     digest.update(dump(groups).encode())
+    if families:  # s-fold (the real site has none: its version stays as it was)
+        digest.update(dump(families).encode())
     version = digest.hexdigest()[:10]
     config = dict(index.get("config") or {})
     config["shouwang"] = {"version": version, "shards": count, "pages": len(pages),
                           "entries": entries, "stride": STRIDE, "chunk": PAGES_PER_FILE,
                           "t2s": len(buckets), "synonyms": groups,
                           "common": bloom(sorted(common)), "hashes": COMMON_HASHES}
+    if families:  # s-fold: stations' copies of one guide, numbered one after another
+        config["shouwang"]["families"] = families
+    if strings:
+        config["shouwang"]["strings"] = strings
     return {"config": config, "docs": []}, {f"{version}/{name}": text
                                             for name, text in files.items()}
 
@@ -273,7 +300,8 @@ def minify_worker(site_dir: Path) -> None:
         path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def write(site_dir: Path, synonyms: list[list[str]] | None = None) -> int:
+def write(site_dir: Path, synonyms: list[list[str]] | None = None,
+          strings: dict[str, str] | None = None) -> int:
     """Shard `search/search_index.json` in a built language site; returns the file count
     (0 when the site has no search index). `synonyms`: groups of words search counts as
     one (guides/synonyms.py), applied by the worker at query time."""
@@ -285,7 +313,7 @@ def write(site_dir: Path, synonyms: list[list[str]] | None = None) -> int:
     index = json.loads(index_path.read_text(encoding="utf-8"))
     if (index.get("config") or {}).get("shouwang"):
         return 0  # already sharded (a rebuild that kept the folder)
-    stub, files = build(index, synonyms)
+    stub, files = build(index, synonyms, strings=strings)
     for old in search.iterdir():
         if old.is_dir():
             shutil.rmtree(old)

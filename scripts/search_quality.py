@@ -221,10 +221,12 @@ copy of one published real guide (its kind, title, summary and headings, its own
 drawn at most once each, in the guide's languages) and records which
 (`corpus-sources.json`); the repository's `content/` is copied over it. A station's copy of
 the right guide counts as the right guide (the reader got that guide); the last column
-counts only the real guide's own page. With ~90 copies of each guide a language, a hit
-needs the right guide's copies to outrank every other guide's: close to ranking the right
-guide first on the real site. `--corpus mixed` is the earlier measure (pages mixing
-sentences of all guides, no page but the real one counting)."""
+counts only the real guide's own page. With ~80-160 copies of each guide a language, the
+worker shows each guide once (s-fold: the build finds a guide's copies by their text,
+guides/search_families.py, and the worker folds them into their best copy, wherever they
+are in the list), so a hit needs the right guide among the first three guides, as on the
+real site. `--corpus mixed` is the earlier measure (pages mixing sentences of all guides,
+no page but the real one counting)."""
 
 
 if __name__ == "__main__":

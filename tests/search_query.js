@@ -53,7 +53,7 @@ async function ask(query) {
     const result = await ask(query);
     out.push({ query, items: result.items.map((group) => group.map((item) => ({
       location: item.location, title: item.title, text: item.text, score: item.score,
-      terms: item.terms }))),
+      terms: item.terms, copies: item.copies }))),
       exact: (result.shouwang || {}).exact || 0, notice: (result.shouwang || {}).notice || "" });
   }
   process.stdout.write(JSON.stringify(out));

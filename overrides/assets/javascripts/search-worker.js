@@ -511,6 +511,40 @@ function unrepeated(shown, details, pages) {
   });
 }
 
+/* s-fold: stations' copies of one guide are one family (guides/search_families.py finds
+   them by their text; the build numbers a family's pages one after another and the stub
+   lists them as [gap, size, ...]). A page's family: the number of its first page. */
+function familyOf(p) {
+  if (!info.family) {
+    var head = info.family = {}, runs = info.families || [], at = 0;
+    for (var i = 0; i + 1 < runs.length; i += 2) {
+      at += runs[i];
+      for (var k = 0; k < runs[i + 1]; k++) head[at + k] = [at, runs[i + 1]];
+      at += runs[i + 1];
+    }
+  }
+  return info.family[p] || [p, 1];
+}
+
+/* s-fold: one result a family, its best copy (the first in `ids`, best first), wherever
+   the others are in the list: the first results show different guides, not three
+   stations' copies of one. */
+function folded(ids) {
+  var seen = {};
+  return ids.filter(function (p) {
+    var head = familyOf(p)[0];
+    if (seen[head]) return false;
+    return (seen[head] = true);
+  });
+}
+
+/* s-fold: "N other stations have this page", in the site's language (the stub's strings,
+   from partials/languages/*.html), after the title; escaped, as the title is. */
+function copiesNote(n) {
+  var strings = info.strings || {}, text = (n === 1 && strings["copies.one"]) || strings.copies;
+  return n > 0 && text ? ' <small class="sw-copies">' + escapeHTML(text.replace("{n}", n)) + "</small>" : "";
+}
+
 function rank(asked) {
   var units = asked.units, pages = score(units, asked.found);
   var ids = Object.keys(pages).map(Number), exact = 0, top = 0;
@@ -518,6 +552,7 @@ function rank(asked) {
     return (pages[b].full - pages[a].full) || (pages[b].cover - pages[a].cover) ||
       (pages[b].literal - pages[a].literal) || (pages[b].score - pages[a].score) || a - b;
   });
+  ids = folded(ids); // s-fold
   ids.forEach(function (p) { if (pages[p].full) exact++; top = Math.max(top, pages[p].score); });
   ids = ids.filter(function (p, i) { return pages[p].full || i < 3 || pages[p].score >= CLOSE * top; })
     .slice(0, MAX_RESULTS);
@@ -557,13 +592,21 @@ function rank(asked) {
                  score: e ? e.score : 0,
                  terms: held };
       }
-      if (rank >= FULL_RESULTS) return [item(0, "", row[1], "")];
+      var copies = familyOf(p)[1] - 1; // s-fold
+      if (rank >= FULL_RESULTS) {
+        var only = item(0, "", row[1], "");
+        only.copies = copies;
+        only.title += copiesNote(copies);
+        return [only];
+      }
       var group = [];
       details[rank].forEach(function (entry, i) {
         var local = Math.min(i, stride - 1);
         if (i === 0 || page.entries[p * stride + local]) group.push(item(local, i ? entry[0] : "", entry[1], entry[2]));
       });
       var first = group.shift();
+      first.copies = copies; // s-fold
+      first.title += copiesNote(copies);
       group.sort(function (a, b) { return b.score - a.score; });
       /* the page first; its text is the best section's sentence when its own holds none */
       if (!first.text && group.length) first.text = group[0].text;
