@@ -85,22 +85,43 @@ function bucketOf(name, count) {  // FNV-1a over UTF-16 code units, as guides/of
   }
   return hash % count;
 }
-async function listing(path, cache) {
-  const response = await verified(path, cache);
-  if (!response || !response.ok) return null;
-  try { return await response.clone().json(); } catch (error) { return null; }
+// s-speed: each digest list is read once while this worker runs (a search asks for
+// dozens of files at once, all under the same few lists).
+const LISTS = new Map();
+function listing(path, cache) {
+  if (!LISTS.has(path)) {
+    LISTS.set(path, (async () => {
+      const response = await verified(path, cache);
+      if (!response || !response.ok) return null;
+      try { return await response.clone().json(); } catch (error) { return null; }
+    })().then((list) => {
+      if (list === null) LISTS.delete(path);
+      return list;
+    }, (error) => { LISTS.delete(path); throw error; }));
+  }
+  return LISTS.get(path);
 }
 // The digest the build wrote for a file: in this worker for theme files; for a search
-// file, in its version's digests.json (whose digest is here) and then in one small bucket.
+// file, in a tree of lists under its version (guides/offline.py, write_search_digests):
+// digests.json (whose digest is here) holds those of the middle lists digests/m/<k>.json,
+// which hold those of the buckets digests/<n>.json, which hold the files'.
 async function expected(path, cache) {
   if (own(DIGESTS, path)) return DIGESTS[path];
   const shard = SHARD.exec(path);
   if (!shard || shard[2] === "digests.json") return null;
   const top = await listing(shard[1] + "digests.json", cache);
-  if (!top || !Array.isArray(top.buckets) || top.count !== top.buckets.length ||
-      !(top.count > 0)) return null;
+  if (!top || !Array.isArray(top.mids) || !(top.count > 0) || !(top.group > 0) ||
+      top.mids.length !== Math.ceil(top.count / top.group)) return null;
+  const middle = /^digests\/m\/(\d+)\.json$/.exec(shard[2]);
+  if (middle) return Number(middle[1]) < top.mids.length ? top.mids[Number(middle[1])] : null;
   const index = /^digests\/(\d+)\.json$/.exec(shard[2]);
-  if (index) return Number(index[1]) < top.count ? top.buckets[Number(index[1])] : null;
+  if (index) {
+    const n = Number(index[1]);
+    if (n >= top.count) return null;
+    const list = await listing(`${shard[1]}digests/m/${Math.floor(n / top.group)}.json`, cache);
+    const want = Array.isArray(list) ? list[n % top.group] : null;
+    return typeof want === "string" ? want : null;
+  }
   const bucket = await listing(`${shard[1]}digests/${bucketOf(shard[2], top.count)}.json`,
                                cache);
   return own(bucket, shard[2]) ? bucket[shard[2]] : null;
@@ -113,20 +134,29 @@ function same(digest, want) {
 }
 // A file named by its content: the cached copy only if its bytes are the build's (any
 // other copy is deleted), else the network's answer, cached when its bytes are the
-// build's. null for a file this worker has no digest for.
-async function verified(path, cache) {
-  const want = await expected(path, cache);
-  if (!want) return null;
+// build's. null for a file this worker has no digest for. s-speed: a file not cached is
+// fetched at once, while its digest is looked up, and given as it comes (the network is
+// trusted, as before): only caching it waits for the digest. `hold` (a fetch event's
+// waitUntil) keeps this worker alive for that; without it (a list of digests, the
+// install), nothing is fetched before its digest is known, and caching is waited for.
+async function verified(path, cache, hold) {
+  const wanted = expected(path, cache).catch(() => null);
+  if (!hold && !(await wanted)) return null;  // a list, or the install: digest first
   const url = new URL(path, self.registration.scope).href;
   const hit = await cache.match(url);
   if (hit) {
+    const want = await wanted;
+    if (!want) return null;
     if (same(await sha256(hit), want)) return hit;
     await cache.delete(url);
   }
   const response = await fetch(url);
-  if (response.ok && same(await sha256(response), want)) {
-    await cache.put(url, response.clone());
-  }
+  const copy = response.clone();
+  const keep = wanted.then(async (want) => {
+    if (want && copy.ok && same(await sha256(copy), want)) await cache.put(url, copy);
+  }).catch(() => null);
+  if (hold) hold(keep);
+  else await keep;
   return response;
 }
 async function store(path, response) {
@@ -201,7 +231,8 @@ self.addEventListener("fetch", (event) => {
     // fetched (so a search made before works again offline), served only as built
     const keep = path.startsWith("assets/") || SHARD.test(path) || ASSETS.includes(path);
     if (keep) {
-      event.respondWith(caches.open(CACHE).then((cache) => verified(path, cache))
+      event.respondWith(caches.open(CACHE)
+        .then((cache) => verified(path, cache, (keep) => event.waitUntil(keep)))
         .then((response) => response || fetch(request)));
     }
     return;
@@ -290,12 +321,19 @@ def short_sha256(path: Path) -> str:
     return sha256(path)[:SHORT]
 
 
-def bucket_count(files: int) -> int:
-    """How many buckets of digests for `files` search files. A first search fetches the
-    top list (one digest per bucket) and one bucket for each of the ~20-50 files it reads:
-    more buckets make the list longer and each bucket shorter. sqrt(files * 64) was the
-    least of sqrt(files * 24) ... sqrt(files * 100), within 2 KB (BENCHMARKS.md, "Scale")."""
-    return max(1, round(math.sqrt(files * 64)))
+FILES_PER_BUCKET = 6  # s-speed: search files a bucket of digests lists, about
+
+
+def tree_shape(files: int) -> tuple[int, int]:
+    """(buckets, buckets per middle list) for `files` search files. A first search fetches
+    the top list, then for each of the ~20-50 files it reads one bucket and that bucket's
+    middle list. With two levels (√(64 × files) buckets under the top list) the top list
+    alone was 12 KB at 10,000 pages; three levels, buckets of about 6 files and
+    √(32 × buckets) middle lists, were the least of those measured (BENCHMARKS.md, "Scale":
+    16.5 instead of 25 KB at 10,000 pages, 12.9 instead of 16.2 at 3,000)."""
+    count = max(1, round(files / FILES_PER_BUCKET))
+    middles = max(1, round(math.sqrt(count * 32)))
+    return count, -(-count // middles)
 
 
 def bucket_of(name: str, count: int) -> int:
@@ -309,27 +347,34 @@ def bucket_of(name: str, count: int) -> int:
 
 
 def write_search_digests(folder: Path) -> Path:
-    """The digests of a search version's files, for the worker: `digests.json` lists the
-    digests of small bucket files (`digests/<n>.json`, in order), each listing a few
-    files' digests. The search files are many (one per page), so a reader's first search
-    fetches the list and one small bucket per file, not the digest of every file."""
+    """The digests of a search version's files, for the worker, as a tree: `digests.json`
+    lists the digests of the middle lists (`digests/m/<k>.json`), each listing those of
+    `group` buckets (`digests/<n>.json`, bucket n in middle list n // group), each listing
+    a few files' digests. The search files are many (one per page), so a reader's first
+    search fetches a few short lists per file it reads, not the digest of every file."""
     files = {path.relative_to(folder).as_posix(): short_sha256(path)
              for path in sorted(folder.rglob("*"))
              if path.is_file() and path.suffix != ".gz"
              and path.relative_to(folder).parts[0] not in ("digests", "digests.json")}
-    count = bucket_count(len(files))
+    count, group = tree_shape(len(files))
     buckets: list[dict[str, str]] = [{} for _ in range(count)]
     for name, digest in files.items():
         buckets[bucket_of(name, count)][name] = digest
-    (folder / "digests").mkdir(exist_ok=True)
-    top: list[str] = []
+    (folder / "digests" / "m").mkdir(parents=True, exist_ok=True)
+    below: list[str] = []
     for index, bucket in enumerate(buckets):
         path = folder / "digests" / f"{index}.json"
         path.write_text(json.dumps(bucket, separators=(",", ":")), encoding="utf-8")
-        top.append(short_sha256(path))
+        below.append(short_sha256(path))
+    middles: list[str] = []
+    for k in range(0, count, group):
+        path = folder / "digests" / "m" / f"{k // group}.json"
+        path.write_text(json.dumps(below[k:k + group], separators=(",", ":")),
+                        encoding="utf-8")
+        middles.append(short_sha256(path))
     listing = folder / "digests.json"
-    listing.write_text(json.dumps({"count": count, "buckets": top}, separators=(",", ":")),
-                       encoding="utf-8")
+    listing.write_text(json.dumps({"count": count, "group": group, "mids": middles},
+                                  separators=(",", ":")), encoding="utf-8")
     return listing
 
 

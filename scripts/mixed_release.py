@@ -322,8 +322,13 @@ class Checker:
         found, body = judged
         try:
             count = json.loads(body).get("count", 0)
+            mids = json.loads(body).get("mids", [])
         except (ValueError, AttributeError):
             return
+        # s-speed: the middle lists digests/m/0.json … (guides/offline.py: a tree)
+        for middle in (f"digests/m/{k}.json" for k in range(len(mids) if isinstance(mids, list)
+                                                             else 0)):
+            self._judge(folder + middle, listing, found)
         # the buckets are digests/0.json … digests/<count - 1>.json (guides/offline.py)
         for bucket in (f"digests/{n}.json" for n in range(count if isinstance(count, int)
                                                            else 0)):

@@ -30,6 +30,7 @@ import tempfile
 from pathlib import Path
 
 import corpus
+import rjsmin
 
 from guides import offline, search_shards, synonyms
 
@@ -106,20 +107,25 @@ def gz(path: Path) -> int:
 
 def digest_bytes(site: Path, files: set[str]) -> int:
     """What the service worker fetches to check `files` (guides/offline.py): the version's
-    digests.json, then the bucket of digests of each file (each bucket once)."""
+    digests.json, then for each file its bucket of digests and that bucket's middle list
+    (each list once)."""
     total, seen = 0, set()
     for name in files:
         version, rest = name.split("/", 1)
-        top = site / "search" / version / "digests.json"
-        count = json.loads(top.read_text(encoding="utf-8"))["count"]
-        if version not in seen:
-            seen.add(version)
-            total += gz(top)
-        bucket = f"{version}/digests/{offline.bucket_of(rest, count)}.json"
-        if bucket not in seen:
-            seen.add(bucket)
-            total += gz(site / "search" / bucket)
+        top = json.loads((site / "search" / version / "digests.json").read_text(
+            encoding="utf-8"))
+        bucket = offline.bucket_of(rest, top["count"])
+        for listed in ("digests.json", f"digests/m/{bucket // top['group']}.json",
+                       f"digests/{bucket}.json"):
+            if f"{version}/{listed}" not in seen:
+                seen.add(f"{version}/{listed}")
+                total += gz(site / "search" / version / listed)
     return total
+
+
+def worker_gz() -> int:
+    """The worker as the build writes it, minified (guides/search_shards.py)."""
+    return len(gzip.compress(rjsmin.jsmin(WORKER.read_text(encoding="utf-8")).encode(), 9))
 
 
 def main() -> None:
@@ -137,7 +143,7 @@ def main() -> None:
                 site = site_for(project, lang, Path(tmp) / f"site-{pages}-{lang}")
                 info = json.loads((site / "search/search_index.json").read_text())
                 info = info["config"]["shouwang"]
-                opened = gz(site / "search/search_index.json") + gz(WORKER)
+                opened = gz(site / "search/search_index.json") + worker_gz()
                 for query in queries:
                     files = set(fetched(site, query))
                     kinds = dict.fromkeys(KINDS, 0)

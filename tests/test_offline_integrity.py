@@ -80,9 +80,17 @@ def test_the_worker_lists_the_digest_of_every_content_named_file(tmp_path):
     assert digests[listings[0]] == offline.sha256(site / listings[0])
     folder = (site / listings[0]).parent
     top = json.loads((site / listings[0]).read_text(encoding="utf-8"))
-    assert len(top["buckets"]) == top["count"] == len(list(folder.glob("digests/*.json")))
+    assert top["count"] == len(list(folder.glob("digests/*.json")))
+    # s-speed: a tree: the top list holds the middle lists' digests, which hold the buckets'
+    assert len(top["mids"]) == -(-top["count"] // top["group"]) == \
+        len(list(folder.glob("digests/m/*.json")))
+    buckets: list[str] = []
+    for k, digest in enumerate(top["mids"]):
+        assert digest == offline.sha256(folder / f"digests/m/{k}.json")[:offline.SHORT]
+        buckets += json.loads((folder / f"digests/m/{k}.json").read_text(encoding="utf-8"))
+    assert len(buckets) == top["count"]
     files: dict[str, str] = {}
-    for n, digest in enumerate(top["buckets"]):
+    for n, digest in enumerate(buckets):
         assert digest == offline.sha256(folder / f"digests/{n}.json")[:offline.SHORT]
         bucket = json.loads((folder / f"digests/{n}.json").read_text(encoding="utf-8"))
         assert all(offline.bucket_of(file, top["count"]) == n for file in bucket)
@@ -155,9 +163,10 @@ def test_a_tampered_search_shard_is_never_served(browser, tmp_path):
             # forged lists of digests are no help: each one's digest is in the one above it,
             # and the top one's is in the worker
             bad = base64.b64encode(hashlib.sha256(b'{"pages": []}').digest()).decode()
-            for name in ("digests.json", *(f"digests/{n}.json" for n in range(4))):
+            for name in ("digests.json", *(f"digests/{n}.json" for n in range(4)),
+                         *(f"digests/m/{n}.json" for n in range(2))):
                 tamper(page, f"{url}search/{folder.name}/{name}",
-                       json.dumps({"count": 1, "buckets": {"digests/0.json": "x"},
+                       json.dumps({"count": 1, "group": 1, "mids": [bad[:16]],
                                    "p/0.json": bad}), "application/json")
             tamper(page, shard, '{"pages": []}', "application/json")
             assert page.evaluate("(url) => fetch(url).then((r) => r.text())", shard) == genuine

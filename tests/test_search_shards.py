@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import subprocess
 import threading
 from pathlib import Path
@@ -315,3 +316,107 @@ def test_a_common_terms_own_file_gives_the_same_answers(tmp_path, monkeypatch):
     assert any(f.startswith(folder.name + "/w/") for f in fetched(site, "核酸检测"))
     assert answers(site, *queries) == alone
     assert all(alone[q]["items"] for q in queries)
+
+
+# s-speed: a common Chinese term's own file without its shard (one round of fetches fewer)
+
+def common_site(base: Path) -> Path:
+    rng = random.Random(5)
+    docs = []
+    for i in range(200):
+        text = "".join(rng.choice(HAN_SAMPLE) for _ in range(40))
+        docs.append({"location": f"p{i}/", "title": f"第{i}页", "text": f"<p>核酸。{text}</p>"})
+    docs.append({"location": "rare/", "title": "稀有", "text": "<p>檐溜</p>"})
+    return write_index(base, docs)
+
+
+def test_a_common_terms_own_file_is_fetched_without_its_shard(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_shards, "OWN_FILE", 50)
+    site = common_site(tmp_path)
+    info = stub(site)["config"]["shouwang"]
+    assert info["common"] and info["hashes"] == search_shards.COMMON_HASHES
+    files = [f.split("/", 1)[1] for f in fetched(site, "核酸")]
+    shard = f"{fnv1a('核酸') % info['shards']}.json"
+    assert search_shards.own_file("核酸") in files and shard not in files, files
+    # a rare term is read from its shard, as before: the filter does not list it
+    assert f"{fnv1a('檐溜') % info['shards']}.json" in [
+        f.split("/", 1)[1] for f in fetched(site, "檐溜")]
+    assert found_pages(site, "檐溜") == ["rare"]
+
+
+def test_a_filter_that_calls_every_term_common_changes_no_answer(tmp_path, monkeypatch):
+    """The filter's false positives: no own file, or one without the term; the worker
+    reads the shard after all. Here every term looks common."""
+    monkeypatch.setattr(search_shards, "OWN_FILE", 50)
+    site = common_site(tmp_path)
+    queries = ["核酸", "檐溜", "核酸 志愿者", "老人", "码", "不在索引里的词"]
+    before = answers(site, *queries)
+    path = site / "search/search_index.json"
+    index = stub(site)
+    index["config"]["shouwang"]["common"] = "f" * len(index["config"]["shouwang"]["common"])
+    path.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
+    assert answers(site, *queries) == before
+    assert before["檐溜"]["items"] and before["核酸"]["exact"] == 200
+    files = [f.split("/", 1)[1] for f in fetched(site, "檐溜")]
+    assert search_shards.own_file("檐溜") in files  # asked, not there: then the shard
+    assert f"{fnv1a('檐溜') % stub(site)['config']['shouwang']['shards']}.json" in files
+
+
+def test_the_bloom_filter_holds_every_term_it_was_given():
+    terms_ = [f"{a}{b}" for a in HAN_SAMPLE[:20] for b in HAN_SAMPLE[:20]]
+    bits = search_shards.bloom(terms_)
+    assert len(bits) * 4 >= len(terms_) * search_shards.COMMON_BITS
+    assert search_shards.bloom([]) == ""
+    m = len(bits) * 4
+
+    def listed(term: str) -> bool:
+        h1, h2 = search_shards.bloom_hashes(term)
+        return all(int(bits[j // 4], 16) >> (j % 4) & 1 for j in
+                   (((h1 + i * h2) & 0xFFFFFFFF) % m for i in range(search_shards.COMMON_HASHES)))
+    assert all(listed(t) for t in terms_)
+    others = [f"{a}{b}" for a in HAN_SAMPLE[20:] for b in HAN_SAMPLE[20:]]
+    assert sum(listed(t) for t in others) < 0.03 * len(others)  # about 1 %
+
+
+def test_the_worker_reads_the_filter_as_it_was_written():
+    """search-worker.js's `common` (with its fnv1a and mix) against Python's filter, on
+    terms in it and not."""
+    source = (RUNNER.parent.parent / "overrides/assets/javascripts/search-worker.js").read_text(
+        encoding="utf-8")
+    code = "".join(re.search(rf"\nfunction {name}\(.*?\n}}\n", source, re.S).group(0)
+                   for name in ("fnv1a", "mix", "common"))
+    listed = [f"{a}{b}" for a in HAN_SAMPLE[:25] for b in HAN_SAMPLE[:25]]
+    probe = listed[::7] + [f"{a}{b}" for a in HAN_SAMPLE[25:] for b in HAN_SAMPLE[:30]]
+    info = {"common": search_shards.bloom(listed), "hashes": search_shards.COMMON_HASHES}
+    script = (f"var IS_HAN = /^[\\u3400-\\u9fff]/, info = {json.dumps(info)};{code}"
+              f"console.log(JSON.stringify({json.dumps(probe, ensure_ascii=False)}.map(common)));")
+    done = subprocess.run(["node", "-e", script], capture_output=True, text=True, check=True)
+    said = json.loads(done.stdout)
+    assert all(said[:len(listed[::7])])
+    m = len(info["common"]) * 4
+    expected = [all(int(info["common"][j // 4], 16) >> (j % 4) & 1 for j in (
+        ((h1 + i * h2) & 0xFFFFFFFF) % m for i in range(search_shards.COMMON_HASHES)))
+        for h1, h2 in map(search_shards.bloom_hashes, probe)]
+    assert said == expected and not all(said)
+
+
+def test_the_minified_worker_gives_the_same_answers(tmp_path):
+    """The build writes the worker minified (search_shards.minify_worker): run that copy
+    under Node beside the original, on the same index."""
+    source = RUNNER.parent.parent / "overrides/assets/javascripts/search-worker.js"
+    site = common_site(tmp_path / "site")
+    (site / "assets/javascripts").mkdir(parents=True)
+    shipped = site / search_shards.WORKER
+    shipped.write_bytes(source.read_bytes())
+    search_shards.minify_worker(site)
+    small = shipped.read_text(encoding="utf-8")
+    assert len(small) < 0.7 * len(source.read_text(encoding="utf-8")) and "/*" not in small
+    runner = tmp_path / "runner/tests/search_query.js"  # search_query.js finds the worker
+    runner.parent.mkdir(parents=True)                   # at ../overrides/… beside it
+    runner.write_bytes(RUNNER.read_bytes())
+    (tmp_path / "runner/overrides/assets/javascripts").mkdir(parents=True)
+    (tmp_path / "runner/overrides" / search_shards.WORKER).write_text(small, encoding="utf-8")
+    queries = ["核酸", "檐溜", "核酸 志愿者", "老人", "码", "不在索引里的词"]
+    done = subprocess.run(["node", str(runner), str(site), *queries], capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert {a["query"]: a for a in json.loads(done.stdout)} == answers(site, *queries)

@@ -208,10 +208,28 @@ function understand(query) {
   return units;
 }
 
-/* Entries holding a term, as a map entry -> 1 (text) or 2 (a title): for a word, every
-   indexed word it begins; for a Chinese pair or character, its own list. A common term's
-   list is in a file of its own, which its shard names. */
-function lookup(term) {
+function mix(h) { // MurmurHash3's finaliser, as guides/search_shards.py
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b); h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ h >>> 16) >>> 0;
+}
+
+/* s-speed: is a Chinese term one with a file of its own? The stub's Bloom filter of them
+   (guides/search_shards.py, `bloom`): false for every term not listed, true for about 1 %. */
+function common(term) {
+  var bits = info.common || "", m = bits.length * 4;
+  if (!m || !IS_HAN.test(term)) return false;
+  var h = fnv1a(term), h1 = mix(h), h2 = mix((h ^ 0x9e3779b9) >>> 0) | 1;
+  for (var i = 0; i < info.hashes; i++) {
+    var j = ((h1 + Math.imul(i, h2)) >>> 0) % m;
+    if (!(parseInt(bits.charAt(j >> 2), 16) >> (j & 3) & 1)) return false;
+  }
+  return true;
+}
+
+/* The lists of a term from its shard: for a word, every indexed word it begins; for a
+   Chinese pair or character, its own. A common term's list is in a file of its own,
+   which its shard names. */
+function fromShard(term) {
   return fetchJSON(shardOf(term) + ".json").then(function (shard) {
     var keys = IS_HAN.test(term) ? (shard[term] ? [term] : []) : Object.keys(shard).filter(function (key) {
       return key.indexOf(term) === 0;
@@ -220,7 +238,21 @@ function lookup(term) {
       if (typeof shard[key] !== "string") return shard[key];
       return fetchJSON(shard[key]).then(function (own) { return own[key]; });
     }));
-  }).then(function (lists) {
+  });
+}
+
+/* Entries holding a term, as a map entry -> 1 (text) or 2 (a title). s-speed: a common
+   Chinese term's own file is fetched at once, without its shard; when the filter was
+   wrong (no such file, or the file lacks the term) the shard is read after all. */
+function lookup(term) {
+  var lists = !common(term) ? fromShard(term) :
+    fetchJSON("w/" + ("0000000" + fnv1a(term).toString(16)).slice(-8) + ".json").then(function (own) {
+      return own[term] ? [own[term]] : fromShard(term);
+    }, function (error) {
+      if (error instanceof OfflineError) throw error;
+      return fromShard(term);
+    });
+  return lists.then(function (lists) {
     var hits = {};
     lists.forEach(function (list) { // deltas of entry * 2 + (in a title), read in place
       for (var i = 0, v = 0; i < list.length; i++) {
@@ -528,9 +560,9 @@ function rank(asked) {
   var chunk = info.chunk, names = [];
   ids.slice(FULL_RESULTS).forEach(function (p) { var n = "p/" + Math.floor(p / chunk) + ".json"; if (names.indexOf(n) < 0) names.push(n); });
   var shown = ids.slice(0, FULL_RESULTS);
-  return Promise.all(names.map(fetchJSON).concat(shown.map(function (p) {
-    return fetchJSON("d/" + p + ".json");
-  }))).then(function (loaded) {
+  /* s-speed: the first pages' files are asked first: they are shown first */
+  var first = shown.map(function (p) { return fetchJSON("d/" + p + ".json"); });
+  return Promise.all(names.map(fetchJSON).concat(first)).then(function (loaded) {
     var lists = {}, stride = info.stride;
     names.forEach(function (n, i) { lists[n] = loaded[i]; });
     var details = loaded.slice(names.length);
