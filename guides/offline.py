@@ -9,7 +9,7 @@ The worker (one per language, scoped to that language's root):
   published page of the language that is not cached or has changed since;
 - on activation it deletes cached pages that are no longer published (a withdrawn or
   removed guide is never served from the cache as if current).
-- lite pages (`P/lite/`, guides/lite.py; `LITE`): network first like pages, cached when a
+- lite pages (`P/lite/`, guides/outputs/lite.py; `LITE`): network first like pages, cached when a
   reader opens one, never fetched by the fill (the fill already holds every full page;
   a lite page offline that was never opened falls back to its cached full page).
 - files named by their content (the theme's assets, the search shards): the worker holds

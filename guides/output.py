@@ -73,7 +73,7 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
                   lite_pages: list[str] | None = None) -> None:
     """The language's service worker (`sw.js`) and manifest (`manifest.webmanifest`).
     `shared`: the pages' share/share.json files (`guides share`), kept for offline use.
-    `lite_pages` (guides/lite.py) are cached when visited, never fetched by the fill."""
+    `lite_pages` (guides/outputs/lite.py) are cached when visited, never fetched by the fill."""
     spec = LANGUAGES[language]
     pages = {path: page_hash(site_dir, path) for path in offline_pages}
     lite = {path: page_hash(site_dir, path) for path in lite_pages or []}

@@ -143,7 +143,7 @@ RESERVED_NAMES = frozenset({
     *KIND_LIST_FOLDERS.values(),
     "assets", "search", "updates", "releases", "404.html", "index.html", "sitemap.xml",
     "sitemap.xml.gz", "robots.txt", "manifest.webmanifest", "sw.js", "updates.xml",
-    "lite",  # the home page's lite page (guides/lite.py: P/lite/)
+    "lite",  # the home page's lite page (guides/outputs/lite.py: P/lite/)
 })
 # A folder name is a piece of the address: lowercase letters, digits, single hyphens.
 FOLDER_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

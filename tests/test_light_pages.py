@@ -106,7 +106,7 @@ def test_pages_load_the_reduced_stylesheet_and_no_bundle(site: Path):
     for page in lighten.html_files(site, "zh"):
         text = page.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text or page.parent.name == "lite":
-            continue  # redirects; lite pages (guides/lite.py, written afterwards) have no Material
+            continue  # redirects; lite pages (guides/outputs/lite.py, written afterwards) have no Material
         assert "main." not in re.sub(r"<main[ >]", "", text).replace("md-main", ""), page
         assert re.search(r'<link rel="stylesheet" href="[^"]*site\.[0-9a-f]{10}\.css">\n'
                          r"</body>", text), page
