@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from offline_pages import cached_urls, controlled_page, wait_for
 
 from conftest import PHONE, REPO, Tree, build_site, serving
 
@@ -161,21 +162,6 @@ def test_no_voice_points_to_the_recording(browser, tmp_path):
         context.close()
 
 
-def cached_pages(page) -> list[str]:
-    return page.evaluate("""async () => {
-      const names = await caches.keys();
-      const urls = [];
-      for (const name of names) for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
-      return urls; }""")
-
-
-def wait_for(predicate, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.25)
-
-
 def offline_site(tmp_path: Path, version: int, text: str, withdrawn: bool) -> Path:
     tree = Tree(tmp_path / f"v{version}")
     tree.guide("home", title="首页", body="首页正文。\n")
@@ -193,13 +179,9 @@ def test_pages_open_offline_and_updates_show(browser, tmp_path):
     live = tmp_path / "live"
     os.symlink(first, live)
     with serving(live) as url:
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
-                               timeout=20_000)
+        context, page = controlled_page(browser, url)
         wanted = {url, url + "hotlines/", url + "guide/", url + "old/"}
-        wait_for(lambda: wanted <= set(cached_pages(page)))  # filled after the first visit
+        wait_for(lambda: wanted <= set(cached_urls(page)))  # filled after the first visit
         context.set_offline(True)
         for path, heading in [("guide/", "指南"), ("hotlines/", "热线"), ("old/", "旧指南"),
                               ("", "首页")]:
@@ -216,7 +198,7 @@ def test_pages_open_offline_and_updates_show(browser, tmp_path):
         notice = page.locator(".sw-updated")
         assert notice.is_visible()
         assert "第 2 版" in notice.inner_text()
-        wait_for(lambda: url + "old/" not in cached_pages(page))
+        wait_for(lambda: url + "old/" not in cached_urls(page))
         context.set_offline(True)
         page.goto(url + "old/")
         assert "旧指南正文。" not in page.content()  # never shown from cache as if current
@@ -277,11 +259,7 @@ def search_titles(page, query: str) -> list[str]:
 def test_a_search_made_online_works_again_offline(browser, tmp_path):
     site = offline_site(tmp_path, 1, "第一版内容，记得带口罩。", withdrawn=False)
     with serving(site) as url:
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
-                               timeout=20_000)
+        context, page = controlled_page(browser, url)
         fetched: list[str] = []  # what the page and its search worker asked for
         page.on("request", lambda request: fetched.append(request.url))
         assert search_titles(page, "口罩") == ["指南"]
@@ -289,8 +267,8 @@ def test_a_search_made_online_works_again_offline(browser, tmp_path):
         assert any("/d/" in u for u in wanted)  # the result page's own file
         # the worker keeps each search file once it has checked it against its digest:
         # wait for every one this search used, not for a time
-        wait_for(lambda: url in cached_pages(page))
-        wait_for(lambda: wanted <= set(cached_pages(page)))
+        wait_for(lambda: url in cached_urls(page))
+        wait_for(lambda: wanted <= set(cached_urls(page)))
         context.set_offline(True)
         page.reload()
         assert search_titles(page, "口罩") == ["指南"]  # the same files, from the cache

@@ -4,7 +4,9 @@ when no page holds the whole question, and an offline search that needs the netw
 
 from __future__ import annotations
 
-from conftest import PHONE, Tree, build_site, serving
+from offline_pages import controlled_page
+
+from conftest import Tree, build_site, serving
 
 IME_COMMIT = """(text) => {
   const box = document.querySelector("[data-md-component=search-query]");
@@ -91,11 +93,7 @@ def test_an_offline_search_says_it_needs_the_network(browser, tmp_path):
     site = build_site(tree)
     message = "搜索需要联网：请连上网络再搜。"
     with serving(site) as url:
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
-                               timeout=20_000)
+        context, page = controlled_page(browser, url)
         page.wait_for_load_state("networkidle")
         context.set_offline(True)
         page.click(".md-header label[for=__search]")

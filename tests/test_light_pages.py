@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from offline_pages import cached_urls, controlled_page, wait_for
 
 from conftest import PHONE, REPO, serving
 from guides import csp, cssreduce, lighten
@@ -521,22 +522,16 @@ def test_the_menu_opens_offline(browser, site):
     """The shared list is installed with the service worker: offline, on a page the reader
     never opened online, the menu still lists every guide."""
     with serving(site) as url:
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
-                               timeout=20_000)
-        cached = """async () => {
-          const names = await caches.keys(); let pages = 0, nav = 0;
-          for (const n of names) for (const r of await (await caches.open(n)).keys()) {
-            if (r.url.endsWith('/volunteer-tips/')) pages++;
-            if (/\\/nav\\.zh\\.[0-9a-f]{10}\\.js$/.test(r.url)) nav++; }
-          return pages > 0 && nav > 0; }"""
-        for _ in range(120):  # the worker fills its cache 5 s after the page has loaded
-            if page.evaluate(cached):
-                break
-            page.wait_for_timeout(250)
-        assert page.evaluate(cached), "the page or the menu was never cached"
+        context, page = controlled_page(browser, url)
+        nav = re.compile(r"/nav\.zh\.[0-9a-f]{10}\.js$")
+
+        def cached() -> bool:
+            urls = cached_urls(page)
+            return (any(u.endswith("/volunteer-tips/") for u in urls)
+                    and any(nav.search(u) for u in urls))
+
+        # the worker fills its cache 5 s after the page has loaded
+        wait_for(cached, 30, "the page or the menu was never cached")
         context.set_offline(True)
         page.goto(url + "volunteer-tips/")
         page.click(".md-header label[for=__drawer]")

@@ -9,11 +9,11 @@ import json
 import posixpath
 import re
 import subprocess
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
+from offline_pages import controlled_page, until_cached
 from test_publish import copier, directives, nginx, response, wait_for  # noqa: F401
 
 from conftest import PHONE, REPO, Tree, build_site, serving
@@ -306,17 +306,6 @@ def test_nginx_sends_the_lite_pages_policy_and_chromium_loads_it_in_one_request(
     context.close()
 
 
-def until_cached(page, url: str, timeout: float = 40) -> None:
-    deadline = time.monotonic() + timeout
-    while url not in page.evaluate("""async () => {
-      const urls = [];
-      for (const name of await caches.keys())
-        for (const r of await (await caches.open(name)).keys()) urls.push(r.url);
-      return urls; }"""):
-        assert time.monotonic() < deadline, f"{url} was not cached"
-        time.sleep(0.25)
-
-
 def test_offline_a_lite_page_opened_before_comes_from_the_cache(browser, tmp_path):
     tree = Tree(tmp_path)
     tree.hotlines(ambulance="120")
@@ -326,11 +315,7 @@ def test_offline_a_lite_page_opened_before_comes_from_the_cache(browser, tmp_pat
     tree.guide("other", title="别的指南", body="别的正文。\n")
     site = build_site(tree)
     with serving(site) as url:
-        context = browser.new_context(**PHONE)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null",
-                               timeout=20_000)
+        context, page = controlled_page(browser, url)
         until_cached(page, url + "other/")  # the fill, after the first visit
         page.goto(url + "guide/lite/")
         assert page.locator("h1").inner_text() == "指南"

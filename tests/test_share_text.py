@@ -16,11 +16,11 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 import segno
+from offline_pages import controlled_page, until_cached
 
 from conftest import OVERRIDES, PHONE, Tree, serving
 from guides.outputs.share import broadcast
@@ -418,13 +418,6 @@ def test_pasted_article_looks_like_the_article(chromium, served: str, tmp_path: 
     context.close()
 
 
-CACHED = """async () => { const out = [];
-  for (const name of await caches.keys()) {
-    for (const request of await (await caches.open(name)).keys()) out.push(request.url);
-  }
-  return out; }"""
-
-
 def open_panel(page):
     page.click(".sw-share > button")
     page.wait_for_selector(".sw-share__panel", state="visible")
@@ -481,16 +474,9 @@ def test_share_panel_in_english_offers_the_editors_text(chromium, served: str):
 
 
 def test_share_panel_opens_offline(chromium, served: str):
-    context = chromium.new_context(**PHONE)
-    page = context.new_page()
-    page.goto(served + "flood-guide/")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20_000)
+    context, page = controlled_page(chromium, served + "flood-guide/")
     # the worker's fill (5 s after load) keeps the page and its share.json
-    wanted = {served + "flood-guide/", served + "flood-guide/share/share.json"}
-    deadline = time.monotonic() + 40
-    while not wanted <= set(page.evaluate(CACHED)):
-        assert time.monotonic() < deadline, page.evaluate(CACHED)
-        page.wait_for_timeout(250)
+    until_cached(page, served + "flood-guide/", served + "flood-guide/share/share.json")
     context.set_offline(True)
     page.reload()
     open_panel(page)
