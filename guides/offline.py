@@ -31,6 +31,8 @@ import json
 import math
 from pathlib import Path
 
+from guides.compressed import is_precompressed
+
 FETCH_TIMEOUT_MS = 6000
 
 WORKER = r"""/* Shouwang Guides service worker (generated at build time; do not edit). */
@@ -300,7 +302,7 @@ def digests(site_dir: Path, extra: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
-        if path.is_file() and not rel.endswith(".gz"):
+        if path.is_file() and not is_precompressed(rel):
             found[rel] = sha256(path)
     for rel in extra:
         if (site_dir / rel).is_file():
@@ -354,7 +356,7 @@ def write_search_digests(folder: Path) -> Path:
     search fetches a few short lists per file it reads, not the digest of every file."""
     files = {path.relative_to(folder).as_posix(): short_sha256(path)
              for path in sorted(folder.rglob("*"))
-             if path.is_file() and path.suffix != ".gz"
+             if path.is_file() and not is_precompressed(path.name)
              and path.relative_to(folder).parts[0] not in ("digests", "digests.json")}
     count, group = tree_shape(len(files))
     buckets: list[dict[str, str]] = [{} for _ in range(count)]

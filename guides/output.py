@@ -1,18 +1,18 @@
-"""Files written after a language's pages are built: sitemap, service worker, manifest,
-robots.txt and pre-compressed copies. Plain file work on a finished site folder.
+"""Files written after a language's pages are built: sitemap, service worker, manifest and
+robots.txt (guides/compressed.py writes the precompressed copies). Plain file work on a
+finished site folder.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
 from pathlib import Path
 
 from guides import offline, site
+from guides.compressed import write_compressed
 from guides.model import LANGUAGES
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".webmanifest")
 THEME_COLOR = "#1a237e"
 # light (issue 17): pages load site.<hash>.css (Material's rules they use, and ours) in place
 # of Material's main.<hash>.min.css and our shouwang.<hash>.css.
@@ -44,17 +44,10 @@ def compact_html(html: str) -> str:
     return "".join(parts)
 
 
-def write_gzip(path: Path, data: bytes) -> None:
-    """A deterministic .gz (no name, no time stamp): the same input gives the same bytes."""
-    with open(f"{path}.gz", "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw,
-                                                           mtime=0, compresslevel=9) as gz:
-        gz.write(data)
-
-
 def write_sitemap(site_dir: Path, pages: list[dict]) -> None:
     data = site.sitemap_xml(sorted(pages, key=lambda p: str(p["loc"]))).encode("utf-8")
     (site_dir / "sitemap.xml").write_bytes(data)
-    write_gzip(site_dir / "sitemap.xml", data)
+    write_compressed(site_dir / "sitemap.xml", data)
 
 
 def write_robots(site_dir: Path, base_url: str) -> None:
@@ -101,24 +94,3 @@ def write_offline(site_dir: Path, language: str, offline_pages: list[str], name:
         offline.service_worker(version.hexdigest()[:16], pages, assets, other_roots, digests,
                                shared=shared, lite=lite),
         encoding="utf-8")
-
-
-def compress_tree(site_dir: Path, skip: tuple[str, ...] = ()) -> int:
-    """Write a .gz beside every text file (for servers that serve them, e.g. nginx's
-    gzip_static); `skip` names sub-folders that another pass handles. Returns the count."""
-    count = 0
-    done: dict[bytes, bytes] = {}  # each language has its own copy of the theme's files
-    for path in sorted(site_dir.rglob("*")):
-        rel = path.relative_to(site_dir).as_posix()
-        if any(rel.startswith(s) for s in skip) or not path.is_file():
-            continue
-        if path.suffix in COMPRESSIBLE:
-            data = path.read_bytes()
-            key = hashlib.sha256(data).digest()
-            if key not in done:
-                write_gzip(path, data)
-                done[key] = Path(f"{path}.gz").read_bytes()
-            else:
-                Path(f"{path}.gz").write_bytes(done[key])
-            count += 1
-    return count

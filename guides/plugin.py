@@ -33,6 +33,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from guides import (
     assets,
     checklists,
+    compressed,
     csp,
     filesafety,
     hotline_links,
@@ -640,7 +641,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                 if code != DEFAULT_LANGUAGE:
                     self._build_language(config, code)
         output.write_robots(site_dir, self.base_url)
-        output.compress_tree(site_dir)
+        if self.command != "serve":  # the preview's server compresses what it sends
+            compressed.compress_tree(site_dir)
         self._drop_snapshot()
 
     def _write_redirects(self, site_dir: Path, language: str) -> None:

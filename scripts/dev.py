@@ -109,6 +109,8 @@ DEBIAN_TEST_PACKAGES = {
     "/usr/bin/pdftotext": "poppler-utils",
     # the web server the publish tests switch releases under
     "/usr/sbin/nginx": "nginx-light",
+    # its brotli_static module: deploy/nginx.conf sends the build's .br copies (issue 17)
+    "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so": "libnginx-mod-http-brotli-static",
     # runs the search worker against built sites (tests/search_query.js)
     "/usr/bin/node": "nodejs",
     # lite pages (issue 17): the Nu HTML checker (vnu.jar, tests/package.json) runs on

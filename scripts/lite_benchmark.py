@@ -34,7 +34,7 @@ from serve_static import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from guides import output  # noqa: E402
+from guides import compressed  # noqa: E402
 from guides.outputs import lite  # noqa: E402
 
 LANGS = {"zh": "", "wuu": "wuu/", "en": "en/"}
@@ -65,7 +65,7 @@ WATCH = """
 
 @contextlib.contextmanager
 def serving(folder: Path) -> Iterator[tuple[str, list]]:
-    """Serve FOLDER as production would (pre-compressed .gz), logging bytes sent."""
+    """Serve FOLDER as production would (pre-compressed .br and .gz), logging bytes sent."""
     server = serve(str(folder), 0)
     log: list[tuple[str, int, bool]] = []
     handler = type("Handler", (CountingHandler,), {"log": log})
@@ -101,7 +101,7 @@ def build_plain(out: Path, tmp: Path) -> None:
                            str(config), "-d", str(out)], capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"plain mkdocs build failed:\n{done.stdout}{done.stderr}")
-    output.compress_tree(out)
+    compressed.compress_tree(out)
 
 
 def first_action(lite_html: str) -> str:
@@ -210,8 +210,9 @@ def report(size_rows: list[dict], slow: list[dict], runs: int, info: str) -> str
         f"Date: {date.today()}. Machine: {info}.", "",
         f"Target: every lite page ≤ {lite.BUDGET:,} bytes gzip-compressed (14 KB, what a "
         "server sends in its first round trip) in 1 request. gzip = the `.gz` the build "
-        "writes; sent = bytes the server sent for it (status line, headers, gzip body: "
-        "`scripts/serve_static.py`, as nginx's gzip_static); requests = what Chromium "
+        "writes; sent = bytes the server sent Chromium for it (status line, headers, "
+        "Brotli body: `scripts/serve_static.py` sends the `.br` copy, as nginx's "
+        "brotli_static does; clients without Brotli get the `.gz`); requests = what Chromium "
         "fetched for the page (phone profile, no service worker); sections = the guide's "
         "sections on the lite page / in the guide.", "",
         "| lang | lite page | gzip bytes | HTML bytes | sent | requests | sections "
@@ -231,7 +232,7 @@ def report(size_rows: list[dict], slow: list[dict], runs: int, info: str) -> str
               "Full, next page: the language's home page is loaded first on the same "
               "network with the HTTP cache on, then the guide is measured (what the second "
               "page of a visit costs). Requests and KB sent: what the server sent for "
-              "that page (headers and gzip bodies; a file the HTTP cache answered costs "
+              "that page (headers and Brotli bodies; a file the HTTP cache answered costs "
               "nothing). "
               "Readable = the "
               "later of the first contentful paint and the moment the guide's first action "

@@ -23,6 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NGINX = "/usr/sbin/nginx"
 MIME_TYPES = "/etc/nginx/mime.types"
+# deploy/nginx.conf's brotli_static (Debian's libnginx-mod-http-brotli-static), loaded as the
+# stock nginx.conf does from modules-enabled/, by an absolute path (-p moves the prefix)
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 S3_BUCKET = "guides"
 S3_KEY, S3_SECRET = "loadbench", "loadbench-secret"
 
@@ -63,6 +66,7 @@ def nginx(target: Path, folder: Path, workers: int = 2) -> Iterator[str]:
 daemon off;
 worker_processes {workers};
 {'user root;' if os.geteuid() == 0 else ''}
+load_module {BROTLI_MODULE};
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
 events {{ worker_connections 1024; }}

@@ -66,7 +66,7 @@ class ReleaseIndex:
                 continue
             if path.name.endswith(".gz"):
                 compressed.add(rel[:-3])
-            else:
+            elif not path.name.endswith(".br"):  # Brotli copies: this reader asks for gzip
                 entries[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
         with self._lock:
             self.compressed |= compressed

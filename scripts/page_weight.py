@@ -217,7 +217,7 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
     rows, notes, outside, ok = [], [], set(), True
     detail: dict[str, list[tuple[str, int]]] = {}  # per-request bytes of a few loads
     heaviest: tuple[int, str, list[tuple[str, int]]] = (-1, "", [])
-    html_costs: list[tuple[int, int]] = []  # (bytes sent for a next guide, its .gz size)
+    html_costs: list[tuple[int, int]] = []  # (bytes sent for a next guide, its .br size)
     with site_server(site) as (base, folder, log), sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for lang, prefix in langs.items():
@@ -260,9 +260,12 @@ def run(site: str | None, langs: dict[str, str] = LANGS) -> tuple[str, bool]:
 
 
 def compressed(page_dir: Path) -> int:
-    """The size of a page's pre-compressed HTML (what serve_static sends as its body)."""
-    gz = page_dir / "index.html.gz"
-    return gz.stat().st_size if gz.is_file() else (page_dir / "index.html").stat().st_size
+    """The size of a page's pre-compressed HTML: what serve_static sends Chromium as its
+    body (the .br copy: Chromium accepts Brotli, as every browser does over HTTPS)."""
+    for name in ("index.html.br", "index.html.gz", "index.html"):
+        if (page_dir / name).is_file():
+            return (page_dir / name).stat().st_size
+    raise FileNotFoundError(page_dir / "index.html")
 
 
 def every_page(folder: Path, overhead: int) -> tuple[str, bool]:
@@ -288,17 +291,18 @@ def every_page(folder: Path, overhead: int) -> tuple[str, bool]:
 
 
 METHOD = """\
-Bytes are what the server sent (status line, headers and gzip body: `scripts/serve_static.py`
-serves the pre-compressed `.gz` copies), counted on the server; KB = 1,000 bytes. A request
-is the service worker's when its Sec-Fetch-Dest is `serviceworker` or its Referer is `sw.js`;
-Chromium (Playwright) tells which requests its HTTP cache answered ("cached": they cost
-nothing) and sees any request that leaves 127.0.0.1. First load: a fresh phone context
-(390×844, `zh-CN`, service worker allowed), from navigation to `load` plus 1 s with nothing
-in flight, the page's requests only. Offline fill: the service worker's requests from
-navigation until ~8 s after `load` (its script, the theme files it caches on install, then
-every page of the language). Next guide: a new context with the service worker blocked (so
-the HTTP cache is what counts), the language's home page first, then the guide: that
-second navigation only."""
+Bytes are what the server sent (status line, headers and compressed body:
+`scripts/serve_static.py` serves the build's pre-compressed `.br` copies, as nginx's
+brotli_static does, to Chromium, which accepts Brotli), counted on the server; KB = 1,000
+bytes. A request is the service worker's when its Sec-Fetch-Dest is `serviceworker` or its
+Referer is `sw.js`; Chromium (Playwright) tells which requests its HTTP cache answered
+("cached": they cost nothing) and sees any request that leaves 127.0.0.1. First load: a
+fresh phone context (390×844, `zh-CN`, service worker allowed), from navigation to `load`
+plus 1 s with nothing in flight, the page's requests only. Offline fill: the service
+worker's requests from navigation until ~8 s after `load` (its script, the theme files it
+caches on install, then every page of the language). Next guide: a new context with the
+service worker blocked (so the HTTP cache is what counts), the language's home page first,
+then the guide: that second navigation only."""
 
 
 def main() -> None:

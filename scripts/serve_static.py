@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Serve a built site the way a production server would: the pre-compressed `.gz` copy
-of a file when the client accepts gzip (as nginx's gzip_static does), with cache
-headers. For measuring page weight and Lighthouse scores; not for production.
+"""Serve a built site the way a production server would: the pre-compressed `.br` copy
+of a file when the client accepts Brotli, else its `.gz` copy when it accepts gzip (as
+nginx's brotli_static and gzip_static do with deploy/nginx.conf), with cache headers.
+For measuring page weight and Lighthouse scores; not for production.
 
     python3 scripts/serve_static.py site 8000
 """
@@ -15,6 +16,22 @@ import re
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))  # preferred first, as nginx does
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header accepts (`br;q=0` refuses br)."""
+    accepted = set()
+    for item in header.split(","):
+        name, _, params = item.strip().partition(";")
+        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            if float(q) > 0:
+                accepted.add(name.strip().lower())
+        except ValueError:
+            pass
+    return accepted
+
 
 class PrecompressedHandler(SimpleHTTPRequestHandler):
     def send_head(self):
@@ -23,15 +40,18 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the redirect to the trailing slash
             path = os.path.join(path, "index.html")
-        gz = path + ".gz"
-        if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
+        accepted = accepted_encodings(self.headers.get("Accept-Encoding", ""))
+        encoding, copy = next(((e, path + suffix) for e, suffix in ENCODINGS
+                               if e in accepted and os.path.isfile(path + suffix)),
+                              (None, None))
+        if copy is not None:
             try:
-                f = open(gz, "rb")
+                f = open(copy, "rb")
             except OSError:
                 return super().send_head()
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(path))
-            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Encoding", encoding)
             self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
             self.send_header("Last-Modified",

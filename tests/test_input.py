@@ -10,6 +10,7 @@ import os
 import threading
 from pathlib import Path
 
+import brotli
 import pytest
 from input_vectors import FILE_VECTORS, PNG, SECRET, FileVector, guide
 from mkdocs.commands import build as mkdocs_build
@@ -22,6 +23,7 @@ from conftest import Tree, build_site
 from guides import site
 from guides.checks import check_directory
 from guides.model import LANGUAGES
+from guides.publishing import manifest
 from injection_vectors import VECTORS
 
 VECTORS_HERE = [v for v in FILE_VECTORS if not v.root_only or os.geteuid() == 0]
@@ -100,7 +102,8 @@ def site_files(site_dir: Path) -> dict[str, bytes]:
         if path.is_file():
             data = path.read_bytes()
             out[path.relative_to(site_dir).as_posix()] = \
-                gzip.decompress(data) if path.suffix == ".gz" else data
+                gzip.decompress(data) if path.suffix == ".gz" else \
+                brotli.decompress(data) if path.suffix == ".br" else data
     return out
 
 
@@ -223,7 +226,7 @@ def test_every_entry_the_build_writes_at_a_site_root_is_reserved(tmp_path):
     tree.hotlines(ambulance="120")
     out = build_site(tree, shouwang={"nav_guides": 0})  # kind list pages too
     roots = [out, *(out / spec.root for spec in LANGUAGES.values() if spec.root)]
-    written = {p.name.removesuffix(".gz") for root in roots for p in root.iterdir()} - {"guide"}
+    written = {manifest.base_of(p.name) for root in roots for p in root.iterdir()} - {"guide"}
     assert "all-pages" in written and "updates" in written  # the test sees them
     assert written <= site.RESERVED_NAMES, written - site.RESERVED_NAMES
     # and a guide folder by any of these names is refused

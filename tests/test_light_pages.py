@@ -18,6 +18,7 @@ from offline_pages import cached_urls, controlled_page, wait_for
 
 from conftest import PHONE, REPO, serving
 from guides import csp, cssreduce, lighten
+from guides.compressed import PRECOMPRESSED
 
 # -- the reduction, on small stylesheets ------------------------------------------------------
 
@@ -241,12 +242,13 @@ def test_a_reduction_that_drops_what_a_page_uses_is_caught(browser, site, tmp_pa
     broken = tmp_path / "site"
     shutil.copytree(site, broken)
     sheet = next(broken.glob("assets/stylesheets/site.*.css"))
-    gz = Path(f"{sheet}.gz")
-    gz.unlink(missing_ok=True)
+    for copy in PRECOMPRESSED:
+        Path(f"{sheet}{copy}").unlink(missing_ok=True)
     sheet.write_text(sheet.read_text(encoding="utf-8").replace(".md-header{", ".gone{"),
                      encoding="utf-8")
     first = next(broken.glob("assets/stylesheets/first.*.css"))
-    Path(f"{first}.gz").unlink(missing_ok=True)
+    for copy in PRECOMPRESSED:
+        Path(f"{first}{copy}").unlink(missing_ok=True)
     first.write_text(first.read_text(encoding="utf-8").replace(".md-header{", ".gone{"),
                      encoding="utf-8")
     with serving(site) as good_url, serving(broken) as broken_url:

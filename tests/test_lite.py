@@ -12,6 +12,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import brotli
 import yaml
 from offline_pages import controlled_page, until_cached
 from test_publish import copier, directives, nginx, response, wait_for  # noqa: F401
@@ -80,6 +81,7 @@ def test_every_published_guide_and_language_has_a_lite_page_within_the_budget(si
         html = html_file.read_text(encoding="utf-8")
         gz = Path(f"{html_file}.gz").read_bytes()
         assert gzip.decompress(gz).decode("utf-8") == html, at  # what nginx sends
+        assert brotli.decompress(Path(f"{html_file}.br").read_bytes()).decode("utf-8") == html
         assert len(gz) <= lite.BUDGET == 14_000, (at, len(gz))
         assert "<script" not in html.lower() and not handlers(html), at
         # one request: nothing to fetch (no src, no stylesheet link, a data: icon)

@@ -15,7 +15,7 @@ import pytest
 from test_publish import copier
 
 from conftest import REPO
-from guides.publishing.carry import HASHED
+from guides.publishing.carry import HASHED, base_of
 from guides.publishing.local import publish, rollback
 
 sys.path.insert(0, str(REPO / "scripts"))
@@ -43,7 +43,7 @@ def two_releases(tmp_path_factory, site) -> tuple[Path, Path]:
 def hashed(site: Path) -> set[str]:
     """The site's files named by their content's hash."""
     names = (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    return {name for name in names if HASHED.search(name.removesuffix(".gz"))}
+    return {name for name in names if HASHED.search(base_of(name))}
 
 
 def caught(tmp_path: Path, a: Path, b: Path) -> mixed_release.Report:

@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import brotli
+
 from conftest import CONFIG, OVERRIDES, SITE_URL, Tree, build_site
 from guides.buildlog import Progress
 from guides.findings import Finding
@@ -32,6 +34,8 @@ def texts(site: Path) -> dict[str, str]:
             out[str(path.relative_to(site))] = path.read_text(encoding="utf-8")
         elif path.name.endswith(".html.gz"):
             out[str(path.relative_to(site))] = gzip.decompress(path.read_bytes()).decode()
+        elif path.name.endswith(".html.br"):
+            out[str(path.relative_to(site))] = brotli.decompress(path.read_bytes()).decode()
     return out
 
 

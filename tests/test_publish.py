@@ -4,6 +4,7 @@ serving while releases change, SIGKILL at random moments, and reproducible outpu
 from __future__ import annotations
 
 import filecmp
+import gzip
 import os
 import random
 import shutil
@@ -16,6 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import brotli
 import pytest
 
 from conftest import CONFIG, OVERRIDES, REPO, SITE_URL, Tree
@@ -33,6 +35,9 @@ from guides.publishing.local import (
 NGINX = "/usr/sbin/nginx"
 NGINX_CONF = REPO / "deploy/nginx.conf"  # the configuration the documentation gives
 MIME_TYPES = "/etc/nginx/mime.types"  # Debian's, as a stock http { } block includes it
+# deploy/nginx.conf's brotli_static (Debian's libnginx-mod-http-brotli-static), loaded as the
+# stock nginx.conf does from modules-enabled/, by an absolute path (-p moves the prefix)
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 
@@ -104,6 +109,7 @@ def nginx(tmp_path):
 daemon off;
 worker_processes 2;
 {'user root;' if os.geteuid() == 0 else ''}
+load_module {BROTLI_MODULE};
 pid {tmp_path}/nginx.pid;
 error_log {tmp_path}/error.log;
 events {{ worker_connections 64; }}
@@ -230,11 +236,23 @@ def test_nginx_sends_the_security_headers(nginx, site):
         "default-src": "'none'", "style-src": "'unsafe-inline'", "img-src": "'self' data:",
         "object-src": "'self'", "frame-src": "'self'", "frame-ancestors": "'none'"}
     assert "sandbox" not in pdf["content-security-policy"]  # Chrome's viewer will not open
-    # gzip_static: the build's .gz copies are sent to those who accept them
-    status, headers, body = response(url + "testing-guide/", **{"Accept-Encoding": "gzip"})
-    assert headers.get("content-encoding") == "gzip"
-    assert headers["content-security-policy"] == answers["testing-guide/"][1][
-        "content-security-policy"]
+    # brotli_static and gzip_static: the build's .br copies to those who accept Brotli (as
+    # every browser does over HTTPS), the .gz to those who accept only gzip, the file as it
+    # is to the rest; each with the headers of the file it stands for
+    page_bytes = html.encode("utf-8")
+    for accept, coding, decode in (
+            ("gzip, deflate, br, zstd", "br", brotli.decompress),
+            ("gzip, br;q=0", "gzip", gzip.decompress), ("gzip", "gzip", gzip.decompress),
+            ("identity", None, bytes)):
+        for path in ("testing-guide/", bundle):
+            status, headers, body = response(url + path, **{"Accept-Encoding": accept})
+            assert status == 200 and headers.get("content-encoding") == coding, (accept, path)
+            assert decode(body) == (page_bytes if path == "testing-guide/" else
+                                    (target / "current" / bundle).read_bytes())
+            assert headers["cache-control"] == answers[path][1]["cache-control"]
+            assert "accept-encoding" in headers.get("vary", "").lower() or coding is None
+        assert headers["content-security-policy"] == answers["testing-guide/"][1][
+            "content-security-policy"]
 
 
 def test_under_nginx_pages_work_and_an_svg_cannot_run_script(nginx, site, browser):

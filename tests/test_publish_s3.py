@@ -22,11 +22,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import brotli
 import pytest
 import seaweedfs
 
 from conftest import REPO
-from guides.output import write_gzip
+from guides.compressed import PRECOMPRESSED, write_compressed
 from guides.publishing import manifest, s3
 from guides.publishing.local import KEEP, PublishError
 from guides.publishing.s3store import Lock, parse_target
@@ -88,7 +89,7 @@ def edit_page(folder: Path, rel: str, old: str, new: str) -> None:
     text = page.read_text(encoding="utf-8")
     assert old in text
     page.write_text(text.replace(old, new, 1), encoding="utf-8")
-    write_gzip(page, page.read_bytes())
+    write_compressed(page, page.read_bytes())
 
 
 # -- kinds and headers, without a server ------------------------------------------------
@@ -110,21 +111,31 @@ def test_the_immutable_pattern_is_the_one_nginx_uses():
 
 
 def test_headers_and_order_by_kind():
-    files = dict.fromkeys(["index.html", "index.html.gz", "sitemap.xml.gz", "sitemap.xml",
-                           "a.9faadee44d.css", "sw.js", "updates.xml", "logo.png", "x.gz",
+    files = dict.fromkeys(["index.html", "index.html.gz", "index.html.br", "sitemap.xml.gz",
+                           "sitemap.xml", "a.9faadee44d.css", "a.9faadee44d.css.br", "sw.js",
+                           "updates.xml", "logo.png", "x.gz", "y.br",
                            "manifest.webmanifest", "robots.txt", "new/index.html"], "h")
     assert manifest.headers("index.html.gz", files) == {
         "ContentType": "text/html; charset=utf-8", "CacheControl": "no-cache",
         "ContentEncoding": "gzip"}
+    assert manifest.headers("index.html.br", files) == {
+        "ContentType": "text/html; charset=utf-8", "CacheControl": "no-cache",
+        "ContentEncoding": "br"}
+    assert manifest.headers("a.9faadee44d.css.br", files) == {
+        "ContentType": "text/css; charset=utf-8", "ContentEncoding": "br",
+        "CacheControl": "public, max-age=31536000, immutable"}
     assert manifest.headers("a.9faadee44d.css", files) == {
         "ContentType": "text/css; charset=utf-8",
         "CacheControl": "public, max-age=31536000, immutable"}
     assert manifest.headers("x.gz", files)["ContentType"] == "application/gzip"
     assert "ContentEncoding" not in manifest.headers("x.gz", files)
+    # an editor's own .br file, with no file beside it: a download, not a copy
+    assert manifest.headers("y.br", files) == {
+        "ContentType": "application/x-brotli", "CacheControl": "no-cache"}
     assert manifest.headers("updates.xml", files)["ContentType"].startswith("application/atom+xml")
     groups = manifest.upload_order(sorted(files), files, old={"index.html": "h"})
-    assert groups == [["a.9faadee44d.css"], ["logo.png", "x.gz"], ["new/index.html"],
-                      ["index.html", "index.html.gz"], ["sw.js"], ["manifest.webmanifest"],
+    assert groups == [["a.9faadee44d.css", "a.9faadee44d.css.br"], ["logo.png", "x.gz", "y.br"],
+                      ["new/index.html"], ["index.html", "index.html.br", "index.html.gz"], ["sw.js"], ["manifest.webmanifest"],
                       ["robots.txt", "sitemap.xml", "sitemap.xml.gz"], ["updates.xml"]]
 
 
@@ -144,7 +155,7 @@ def test_publish_then_one_changed_guide_uploads_only_it_in_order(weed, bucket, s
     notice = first_site / "old-notice/index.html"  # a page the second release drops
     notice.parent.mkdir()
     notice.write_text("<!doctype html><title>旧通知</title><p>已过期</p>", encoding="utf-8")
-    write_gzip(notice, notice.read_bytes())
+    write_compressed(notice, notice.read_bytes())
     first = s3.publish(target, s3.copy_tree(first_site), client)
     built = files_of(first_site)
     assert live(client, bucket, "guides/") == built
@@ -177,14 +188,16 @@ def test_publish_then_one_changed_guide_uploads_only_it_in_order(weed, bucket, s
     state_writes = [i for i, (op, key) in enumerate(client.calls)
                     if op == "PutObject" and key.endswith("state.json")]
     assert deletes and min(deletes) > state_writes[1]  # deleted after the release is live
-    assert second.deleted == ["old-notice/index.html", "old-notice/index.html.gz"]
+    assert second.deleted == ["old-notice/index.html", "old-notice/index.html.br",
+                              "old-notice/index.html.gz"]
     assert live(client, bucket, "guides/") == files_of(second_site)
     assert second.purge["pages"] == ["/old-notice/", "/old-notice/index.html",
                                      "/testing-guide/", "/testing-guide/index.html"]
     assert second.purge["other"] == ["/assets/images/new.png", "/sw.js", "/updates.xml"]
 
     # The headers, as the server gives them back.
-    for rel in ["testing-guide/index.html", "testing-guide/index.html.gz", "sw.js",
+    for rel in ["testing-guide/index.html", "testing-guide/index.html.gz",
+                "testing-guide/index.html.br", "sw.js",
                 "assets/stylesheets/main.57a0d79d.min.css", "manifest.webmanifest",
                 "assets/images/new.png", "updates.xml", "sitemap.xml.gz"]:
         head = client.head_object(Bucket=bucket, Key="guides/" + rel)
@@ -192,6 +205,9 @@ def test_publish_then_one_changed_guide_uploads_only_it_in_order(weed, bucket, s
         assert got == EXPECTED[rel], rel
     body = client.get_object(Bucket=bucket, Key="guides/testing-guide/index.html.gz")["Body"]
     assert gzip.decompress(body.read()) == (second_site / "testing-guide/index.html").read_bytes()
+    body = client.get_object(Bucket=bucket, Key="guides/testing-guide/index.html.br")["Body"]
+    assert brotli.decompress(body.read()) == \
+        (second_site / "testing-guide/index.html").read_bytes()
 
     # Rollback: the first release again, by server-side copies (nothing uploaded).
     client.calls.clear()
@@ -213,6 +229,8 @@ EXPECTED = {
                                  "ContentEncoding": None},
     "testing-guide/index.html.gz": {"ContentType": HTML, "CacheControl": REVAL,
                                     "ContentEncoding": "gzip"},
+    "testing-guide/index.html.br": {"ContentType": HTML, "CacheControl": REVAL,
+                                    "ContentEncoding": "br"},
     "sw.js": {"ContentType": "text/javascript; charset=utf-8", "CacheControl": REVAL,
               "ContentEncoding": None},
     "assets/stylesheets/main.57a0d79d.min.css": {"ContentType": "text/css; charset=utf-8",
@@ -363,10 +381,11 @@ def version(site: Path, folder: Path, marker: str) -> None:
         stem = css.name.split(".")[0]
         new = css.with_name(f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.css")
         new.write_bytes(data)
-        write_gzip(new, data)
+        write_compressed(new, data)
         renames[css.name] = new.name
         css.unlink()
-        Path(f"{css}.gz").unlink()
+        for copy in PRECOMPRESSED:
+            Path(f"{css}{copy}").unlink()
     for path in folder.rglob("*"):
         if path.suffix in (".html", ".js") and path.is_file() and \
                 path.relative_to(folder).parts[0] not in ("en", "wuu"):
@@ -376,7 +395,7 @@ def version(site: Path, folder: Path, marker: str) -> None:
             if path.suffix == ".html":
                 text = text.replace("</body>", f"<!-- {marker} --></body>")
             path.write_text(text, encoding="utf-8")
-            write_gzip(path, path.read_bytes())
+            write_compressed(path, path.read_bytes())
 
 
 RUNNER = """

@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+import brotli
 import yaml
 
 from conftest import REPO, SITE_URL, Tree, build_site
@@ -103,6 +104,7 @@ def test_text_files_have_identical_compressed_copies(site):
             raw = gz.read_bytes()
             assert raw[4:8] == b"\x00\x00\x00\x00"  # no time stamp: reproducible
             assert gzip.decompress(raw) == path.read_bytes()
+            assert brotli.decompress(Path(f"{path}.br").read_bytes()) == path.read_bytes()
             checked += 1
     assert checked > 50
 

@@ -109,7 +109,8 @@ def ui_strings(partial: Path) -> dict[str, str]:
 
 
 def compressed_size(html: str) -> int:
-    """Bytes of the .gz the build writes (guides.output.write_gzip: level 9, no name)."""
+    """Bytes of the .gz the build writes (guides/compressed.py). The budget is counted in
+    gzip, which every client accepts; the .br copy that most are sent is smaller."""
     return len(gzip.compress(html.encode("utf-8"), compresslevel=9, mtime=0))
 
 

@@ -22,7 +22,7 @@ import os
 import shutil
 from pathlib import Path
 
-from guides.publishing.manifest import HASHED  # deploy/nginx.conf's `immutable` files
+from guides.publishing.manifest import HASHED, base_of  # HASHED: nginx.conf's `immutable`
 
 MANIFEST = "release.json"
 
@@ -35,7 +35,7 @@ def own_hashed(release: Path) -> list[str]:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return []
     return sorted(f for f in files if isinstance(f, str) and f not in carried
-                  and HASHED.search(f.removesuffix(".gz")) and ".." not in f.split("/"))
+                  and HASHED.search(base_of(f)) and ".." not in f.split("/"))
 
 
 def carry(old: Path | None, new: Path) -> list[str]:

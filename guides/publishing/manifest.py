@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from guides.compressed import ENCODINGS, PRECOMPRESSED
+
 VERSION = 1
 
 # Files named by their content's hash: the theme's (bundle.<hash>.min.js), ours
@@ -43,6 +45,7 @@ TYPES = {
     ".avif": "image/avif", ".ico": "image/x-icon", ".pdf": "application/pdf",
     ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".mp3": "audio/mpeg",
     ".ogg": "audio/ogg", ".wav": "audio/wav", ".mp4": "video/mp4", ".gz": "application/gzip",
+    ".br": "application/x-brotli",
     ".map": "application/json", ".csv": "text/csv; charset=utf-8",
 }
 FEEDS = ("updates.xml",)  # Atom feeds the build writes (one per language)
@@ -126,13 +129,20 @@ def diff(old: dict[str, str], new: dict[str, str], dirty: set[str] | frozenset =
 
 
 def base_of(rel: str) -> str:
-    """`a/index.html.gz` → `a/index.html`: the file a precompressed copy stands for."""
-    return rel[:-3] if rel.endswith(".gz") else rel
+    """`a/index.html.gz`, `a/index.html.br` → `a/index.html`: the file a precompressed copy
+    stands for."""
+    return rel[:-3] if rel.endswith(PRECOMPRESSED) else rel
+
+
+def is_copy(rel: str, files: dict[str, str] | None = None) -> bool:
+    """Whether `rel` is a precompressed copy of a file of the release (`files`; without
+    them, by its suffix alone). A `.gz` an editor uploads, with no file beside it, is not."""
+    return rel.endswith(PRECOMPRESSED) and (files is None or base_of(rel) in files)
 
 
 def kind(rel: str, files: dict[str, str] | None = None) -> str:
-    """The kind of a site file; a `.gz` beside its file is of that file's kind."""
-    if rel.endswith(".gz") and (files is None or base_of(rel) in files):
+    """The kind of a site file; a precompressed copy beside its file is of that file's kind."""
+    if is_copy(rel, files):
         rel = base_of(rel)
     name = rel.rsplit("/", 1)[-1]
     if HASHED.search(rel):
@@ -152,13 +162,13 @@ def kind(rel: str, files: dict[str, str] | None = None) -> str:
 
 def headers(rel: str, files: dict[str, str] | None = None) -> dict[str, str]:
     """Content-Type, Content-Encoding (for a precompressed copy) and Cache-Control."""
-    compressed = rel.endswith(".gz") and (files is None or base_of(rel) in files)
+    compressed = is_copy(rel, files)
     name = base_of(rel) if compressed else rel
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name.rsplit("/", 1)[-1] else ""
     out = {"ContentType": TYPES.get(suffix, "application/octet-stream"),
            "CacheControl": IMMUTABLE if kind(rel, files) == "hashed-asset" else REVALIDATE}
     if compressed:
-        out["ContentEncoding"] = "gzip"
+        out["ContentEncoding"] = ENCODINGS[rel[-3:]]
     if name.endswith(".xml") and kind(rel, files) == "feed":
         out["ContentType"] = "application/atom+xml; charset=utf-8"
     return out

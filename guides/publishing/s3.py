@@ -15,9 +15,11 @@ A publish, holding the lock (guides/publishing/s3store.py):
    release it replaced stay until the next publish, for readers still on an old page.
 A rollback does steps 3–5 with a kept release: server-side copies, nothing uploaded.
 
-Both variants of a text file are kept: `a/index.html` as it is, and `a/index.html.gz`
-with `Content-Encoding: gzip` and the type of `a/index.html`, as nginx's gzip_static
-reads them. The CDN rule in HANDBOOK.md picks the .gz for clients that accept gzip.
+All three variants of a text file are kept: `a/index.html` as it is, `a/index.html.br`
+with `Content-Encoding: br` and `a/index.html.gz` with `Content-Encoding: gzip`, both with
+the type of `a/index.html`, as nginx's brotli_static and gzip_static read them. The CDN
+rule in HANDBOOK.md picks the .br for clients that accept br, else the .gz for those that
+accept gzip.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from guides.output import write_gzip
+from guides.compressed import write_compressed
 
 MANIFEST = "share.json"
 LONG_IMAGE = re.compile(r"^long-(\d+)\.png$")
@@ -36,13 +36,14 @@ def manifest(folder: Path, url: str, title: str) -> dict[str, object]:
 
 
 def write_text(path: Path, text: str) -> None:
-    """A text file written whole (a reader never sees half of it), with its .gz copy."""
+    """A text file written whole (a reader never sees half of it), with its compressed
+    copies."""
     data = text.encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     partial.write_bytes(data)
     os.replace(partial, path)
-    write_gzip(path, data)
+    write_compressed(path, data)
 
 
 def write_manifest(folder: Path, url: str, title: str) -> Path:

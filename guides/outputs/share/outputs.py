@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from guides.compressed import PRECOMPRESSED
 from guides.model import DEFAULT_LANGUAGE, LANGUAGES, Document
 from guides.outputs.share import article, broadcast, manifest
 from guides.outputs.share.htmltree import parse
@@ -166,7 +167,7 @@ def write_texts(site_dir: Path, page: SharedPage, doc: Document | None,
     text = broadcast_text(page, doc, read, result)
     target = folder / manifest.BROADCAST
     if text is None:
-        for stale in (target, Path(f"{target}.gz")):
+        for stale in (target, *(Path(f"{target}{s}") for s in PRECOMPRESSED)):
             stale.unlink(missing_ok=True)
     else:
         manifest.write_text(target, text + "\n")
