@@ -642,7 +642,8 @@ class ShouwangPlugin(BasePlugin[ShouwangConfig]):
                     self._build_language(config, code)
         output.write_robots(site_dir, self.base_url)
         if self.command != "serve":  # the preview's server compresses what it sends
-            compressed.compress_tree(site_dir)
+            compressed.compress_tree(site_dir, cache=Path(config.config_file_path).parent
+                                     / ".cache" / "shouwang" / "brotli")
         self._drop_snapshot()
 
     def _write_redirects(self, site_dir: Path, language: str) -> None:

@@ -10,6 +10,7 @@ compares the two screenshots pixel by pixel.
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import os
 import re
@@ -18,6 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import brotli
 import pytest
 import segno
 from offline_pages import controlled_page, until_cached
@@ -159,6 +161,11 @@ def test_share_writes_each_published_guide_and_says_so(shared: Path):
         folder = shared / page / "share"
         assert sorted(p.name for p in folder.iterdir() if p.suffix not in PRECOMPRESSED) == \
             ["article.html", "broadcast.txt", "card.png", "long-1.png", "poster.pdf", "share.json"]
+        # the text files' compressed copies, which servers send in their place, are theirs
+        for text in ("article.html", "broadcast.txt", "share.json"):
+            data = (folder / text).read_bytes()
+            assert gzip.decompress((folder / f"{text}.gz").read_bytes()) == data, text
+            assert brotli.decompress((folder / f"{text}.br").read_bytes()) == data, text
     # not the home page, not a draft, not a language without the guide
     assert not (shared / "share").exists() and not (shared / "en/share").exists()
     assert not (shared / "draft-guide").exists()
