@@ -453,9 +453,10 @@ of those runs (`wait4`).
 language: a "not available" page where it lacks one). The plain build is `mkdocs build` of the
 same files with the same theme, extensions, custom_dir and search plugin but no shouwang
 plugin: one build, every language file its own page, MkDocs' automatic navigation listing
-every page. Search: the site served by `scripts/serve_static.py` (pre-compressed files);
-"on opening search" = gzip size of the stub `search/search_index.json` and
-`search-worker.js`; "sent before first result" = everything the server sent from the tap on
+every page. Search: the site served by `scripts/serve_static.py` (pre-compressed files:
+the `.br` copies to Chromium since light4, the `.gz` before); "on opening search" = gzip
+size of the stub `search/search_index.json` and `search-worker.js` (what a client without
+Brotli gets); "sent before first result" = everything the server sent from the tap on
 search to the first result (stub, worker, page list, the query's shards, the first pages'
 sections). Chromium (phone viewport, service worker blocked, 4× CPU throttling) opens the
 home page, taps `label[for=__search]`, inserts the query, presses End; times run from that
