@@ -40,6 +40,13 @@ def commit(page, text: str) -> None:
     page.evaluate(IME_END, text)
 
 
+def clear(page) -> None:
+    """Empty the box and wait until the last query's results are gone: otherwise `titles`
+    may find them still there, and read the list while the next query replaces it."""
+    page.fill("[data-md-component=search-query]", "")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+
+
 def titles(page) -> list[str]:
     page.locator(".md-search-result__item h1").first.wait_for(timeout=15_000)
     return [t.replace("\u200b", "").strip()
@@ -65,7 +72,7 @@ def test_traditional_characters_and_synonyms_find_their_guides(page, server):
     open_search(page, server)
     commit(page, "核酸檢測結果")
     assert "居民核酸检测五项指南" in titles(page)[:3]
-    page.fill("[data-md-component=search-query]", "")
+    clear(page)
     commit(page, "发寒热")  # the dialect word; the guides say 发热 / 发烧
     found = titles(page)
     assert found and page.locator(".md-search-result__item mark").count() >= 1
@@ -77,7 +84,7 @@ def test_a_question_no_page_answers_whole_shows_the_closest_with_a_notice(page, 
     assert "Nucleic-acid testing in five steps" in titles(page)[:3]
     page.wait_for_function("() => !document.querySelector('.sw-search-notice').hidden")
     assert notice(page) == "No page has every word you typed; these are the closest."
-    page.fill("[data-md-component=search-query]", "")
+    clear(page)
     commit(page, "testing")
     page.wait_for_function("() => document.querySelector('.sw-search-notice').hidden")
 
@@ -107,7 +114,7 @@ def test_an_offline_search_says_it_needs_the_network(browser, tmp_path):
         commit(page, "口罩")
         assert titles(page) == ["指南"] and notice(page) == ""
         context.set_offline(True)
-        page.fill("[data-md-component=search-query]", "")
+        clear(page)
         commit(page, "电话")  # the hotlines page's own file was never fetched
         page.wait_for_function("() => !document.querySelector('.sw-search-notice').hidden",
                                timeout=15_000)
