@@ -57,13 +57,17 @@ class BrotliCache:
     written costs time too. `prune` keeps what this build and the one before it used."""
 
     MARK = "last-build"  # its modification time: when the last build started
+    # in each entry's name: a copy made at another quality or by another encoder version is
+    # correct but not what a build without the cache writes, so it is never used (and goes
+    # when pruned): the same sources give the same bytes, cache or not
+    TAG = f"q{BROTLI_QUALITY}-{brotli.__version__}"
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.started = time.time()
 
     def _path(self, key: bytes) -> Path:
-        return self.folder / key.hex()[:2] / f"{key.hex()}.br"
+        return self.folder / key.hex()[:2] / f"{key.hex()}.{self.TAG}.br"
 
     def get(self, key: bytes, data: bytes) -> bytes | None:
         path = self._path(key)

@@ -99,3 +99,20 @@ def test_a_cache_that_cannot_be_written_costs_time_only(tmp_path):
     site = small_site(tmp_path)
     assert compress_tree(site, cache=blocker) == 3
     assert brotli.decompress(copies(site)["sw.js.br"]) == (site / "sw.js").read_bytes()
+
+
+def test_a_copy_cached_at_another_quality_or_version_is_not_used(tmp_path):
+    """Correct but not what a build without the cache writes: the same sources must give
+    the same bytes, whatever the cache holds."""
+    cold = small_site(tmp_path / "cold")
+    compress_tree(cold)
+    cache = tmp_path / "cache"
+    compress_tree(small_site(tmp_path / "a"), cache=cache)
+    for entry in list(cache.glob("??/*.br")):
+        data = brotli.decompress(entry.read_bytes())
+        entry.unlink()
+        entry.with_name(entry.name.replace(BrotliCache.TAG, "q1-0.9")).write_bytes(
+            brotli.compress(data, quality=1))
+    site = small_site(tmp_path / "b")
+    compress_tree(site, cache=cache)
+    assert copies(site) == copies(cold)

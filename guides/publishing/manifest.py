@@ -131,7 +131,8 @@ def diff(old: dict[str, str], new: dict[str, str], dirty: set[str] | frozenset =
 def base_of(rel: str) -> str:
     """`a/index.html.gz`, `a/index.html.br` → `a/index.html`: the file a precompressed copy
     stands for."""
-    return rel[:-3] if rel.endswith(PRECOMPRESSED) else rel
+    suffix = next((s for s in PRECOMPRESSED if rel.endswith(s)), "")
+    return rel[:len(rel) - len(suffix)]
 
 
 def is_copy(rel: str, files: dict[str, str] | None = None) -> bool:
@@ -168,7 +169,7 @@ def headers(rel: str, files: dict[str, str] | None = None) -> dict[str, str]:
     out = {"ContentType": TYPES.get(suffix, "application/octet-stream"),
            "CacheControl": IMMUTABLE if kind(rel, files) == "hashed-asset" else REVALIDATE}
     if compressed:
-        out["ContentEncoding"] = ENCODINGS[rel[-3:]]
+        out["ContentEncoding"] = ENCODINGS[rel[len(name):]]
     if name.endswith(".xml") and kind(rel, files) == "feed":
         out["ContentType"] = "application/atom+xml; charset=utf-8"
     return out

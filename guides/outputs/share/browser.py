@@ -60,3 +60,11 @@ def in_own_thread(work: Callable[[], object]):
     caller (a test session, a tool) already drives a browser with it in this thread."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(work).result()
+
+
+def open_html(page, source: Path, html: str) -> None:
+    """Lay out `html` in `page`: written to `source` (a new file name each time, so the
+    page never reuses an earlier layout), loaded, and its fonts ready to draw."""
+    source.write_text(html, encoding="utf-8")
+    page.goto(source.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guides.outputs.share import layout
-from guides.outputs.share.browser import in_own_thread, local_page
+from guides.outputs.share.browser import in_own_thread, local_page, open_html
 from guides.outputs.share.pages import SharedPage, shared_pages
 
 WIDTH = 1080
@@ -59,10 +59,8 @@ def _palette_png(png: bytes) -> tuple[bytes, tuple[int, int]]:
 
 def render_page(page, shared: SharedPage, work: Path) -> list[tuple[bytes, tuple[int, int]]]:
     """The parts of one guide's long image, as PNG bytes and (width, height)."""
-    source = work / f"long-{len(list(work.iterdir()))}.html"  # a new address each time
-    source.write_text(layout.long_image_html(shared), encoding="utf-8")
-    page.goto(source.as_uri(), wait_until="load")
-    page.evaluate("document.fonts.ready")
+    open_html(page, work / f"long-{len(list(work.iterdir()))}.html",
+              layout.long_image_html(shared))
     count = page.evaluate(layout.SPLIT_SCRIPT, {"height": PART_HEIGHT, "most": MAX_PARTS})
     images = []
     for part in range(count):

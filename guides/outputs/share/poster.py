@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from guides.outputs.share import layout
-from guides.outputs.share.browser import in_own_thread, local_page
+from guides.outputs.share.browser import in_own_thread, local_page, open_html
 from guides.outputs.share.pages import SharedPage, shared_pages
 
 NAME = "poster.pdf"
@@ -60,10 +60,7 @@ def _write_posters(pages: list[SharedPage], progress, lang: str) -> list[Written
     with tempfile.TemporaryDirectory(prefix="shouwang-poster-") as tmp, \
             local_page(*A4_PX, lang) as page:
         for number, shared in enumerate(pages):
-            source = Path(tmp) / f"poster-{number}.html"  # a new address each time
-            source.write_text(layout.poster_html(shared), encoding="utf-8")
-            page.goto(source.as_uri(), wait_until="load")
-            page.evaluate("document.fonts.ready")
+            open_html(page, Path(tmp) / f"poster-{number}.html", layout.poster_html(shared))
             size = page.evaluate(layout.FIT_SCRIPT)
             shared.share_dir.mkdir(parents=True, exist_ok=True)
             path = shared.share_dir / NAME
